@@ -1,0 +1,289 @@
+"""The `rasad` command line: analyze, train, eval (and ingest / serve / export from rasad.cli_corpus).
+
+Every expected failure is a RasadError: it is printed as one line `rasad: error[CODE]: message` on stderr and the
+process exits non-zero, without a traceback. Per-record problems in a batch are printed as `ORIGIN: reason` and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from rasad import __version__
+from rasad.errors import InputError, RasadError, UsageError
+
+app = typer.Typer(
+    name="rasad",
+    help="rasad (رصد): Arabic news → entities, dates, events and claims, each with character offsets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+train_app = typer.Typer(help="Reproduce the shipped models from the training data.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score rasad against gold data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+    plover = "plover"
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--date must be a date like 2023-09-12, not {value!r}") from None
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+def _multi_record(sources: list[str]) -> bool:
+    if len(sources) > 1:
+        return True
+    p = Path(sources[0])
+    name = p.name.lower()
+    return p.is_dir() or name.endswith((".jsonl", ".ndjson", ".warc", ".warc.gz", ".arc", ".rss", ".atom", ".xml"))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSONL/feeds/WARC, or - for stdin.")],
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) where metadata has none.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json, text (terminal report) or plover.")] = (
+        OutputFormat.json
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr (only shown on a terminal).")] = True,
+) -> None:
+    """Analyse articles: one document → one JSON object; several → JSON Lines (one object per line)."""
+    from rasad.ingest import IngestProblem, read_sources
+    from rasad.pipeline import build_pipeline
+
+    default_date = _check_date(date_)
+    pipeline = build_pipeline()
+    items = read_sources(paths, default_date=default_date)
+    out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
+    multi = _multi_record(paths)
+    written = 0
+    held: list[Any] = []  # problems are held back until a document succeeds, so a lone failure is one line
+    pending: Any = None  # the first analysis, held back until we know whether more follow
+
+    def emit(analysis: Any, jsonl: bool) -> None:
+        nonlocal written
+        written += 1
+        if fmt is OutputFormat.text:
+            from rasad.report import render_report
+
+            render_report(analysis, out)
+        elif fmt is OutputFormat.plover:
+            from rasad.export.plover import to_plover
+
+            for rec in to_plover(analysis):
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        elif jsonl:
+            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+    from rasad.progress import progress_bar
+
+    try:
+        with progress_bar(enabled=progress and multi, description="analysing") as advance:
+            for item in items:
+                if isinstance(item, IngestProblem):
+                    if written or pending is not None:
+                        _err(str(item))
+                    else:
+                        held.append(item)
+                    continue
+                for problem in held:
+                    _err(str(problem))
+                held.clear()
+                analysis = pipeline.analyze(item)
+                for error in analysis.errors:
+                    _err(f"{item.id}: stage failed: {error}")
+                advance()
+                if multi:
+                    emit(analysis, jsonl=True)
+                elif pending is None:
+                    pending = analysis
+                else:  # a single path that turned out to hold several documents
+                    emit(pending, jsonl=True)
+                    emit(analysis, jsonl=True)
+                    pending = None
+                    multi = True
+            if pending is not None:
+                emit(pending, jsonl=False)
+    finally:
+        if output:
+            out.close()
+    if written == 0:
+        if len(held) == 1:
+            raise InputError(str(held[0]))
+        for problem in held:
+            _err(str(problem))
+        raise InputError(f"no document could be analysed ({len(held)} problems above)")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def _print_result(result: dict[str, Any], as_json: bool, module: Any) -> None:
+    typer.echo(module.format_report(result))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+
+
+def _component(module_name: str) -> Any:
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            raise UsageError(f"{module_name} is not part of this installation") from None
+        raise
+
+
+def _existing(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise UsageError(f"{what} {path} does not exist")
+    return path
+
+
+@eval_app.command("ner")
+def eval_ner(
+    gold: Annotated[Path, typer.Argument(help="CoNLL file: `token TAG` lines, blank line between sentences.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Last stdout line: one JSON object of scores.")] = False,
+) -> None:
+    """Tag the gold tokens and score exact entity spans (conlleval-style)."""
+    module = _component("rasad.eval.ner")
+    _print_result(module.evaluate(_existing(gold, "gold file")), as_json, module)
+
+
+@eval_app.command("names")
+def eval_names(
+    gold: Annotated[Path, typer.Argument(help="`arabic<TAB>latin` lines.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Character error rate and exact-match rate of the English name renderer."""
+    module = _component("rasad.eval.names")
+    _print_result(module.evaluate(_existing(gold, "gold file")), as_json, module)
+
+
+@eval_app.command("time")
+def eval_time(
+    directory: Annotated[Path, typer.Argument(help="Directory of TimeML .tml files.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Extent P/R/F1 (strict and relaxed), type and value accuracy of time expressions."""
+    module = _component("rasad.eval.time")
+    _print_result(module.evaluate(_existing(directory, "directory")), as_json, module)
+
+
+@eval_app.command("events")
+def eval_events(
+    files: Annotated[list[Path], typer.Argument(help="OEDA validation XML files.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Event type recall and actor/target overlap on gold event sentences."""
+    module = _component("rasad.eval.events")
+    _print_result(module.evaluate([_existing(f, "gold file") for f in files]), as_json, module)
+
+
+@eval_app.command("claims")
+def eval_claims(
+    gold: Annotated[Path, typer.Argument(help="Claims gold JSON (see docs/claims.md).")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Precision/recall of attributions on source + content overlap."""
+    module = _component("rasad.eval.claims")
+    _print_result(module.evaluate(_existing(gold, "gold file")), as_json, module)
+
+
+@train_app.command("ner")
+def train_ner(
+    train: Annotated[Path, typer.Option("--train", help="Training CoNLL file.")],
+    out: Annotated[Path, typer.Option("--out", help="Output model directory.")],
+    dev: Annotated[Path | None, typer.Option("--dev", help="Dev CoNLL file (default: the end of --train).")] = None,
+    unlabeled: Annotated[
+        Path | None, typer.Option("--unlabeled", help="Unlabeled corpus directory for word clusters.")
+    ] = None,
+) -> None:
+    """Train the NER tagger (reproduces the shipped model from ../shared data)."""
+    module = _component("rasad.train.ner")
+    result = module.train(_existing(train, "training file"), dev, out, unlabeled_dir=unlabeled)
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@train_app.command("names")
+def train_names(
+    data: Annotated[Path, typer.Option("--data", help="The names data directory (../shared/data/names).")],
+    out: Annotated[Path, typer.Option("--out", help="Output model directory.")],
+) -> None:
+    """Train the Arabic → Latin name renderer."""
+    module = _component("rasad.train.names")
+    typer.echo(json.dumps(module.train(_existing(data, "data directory"), out), ensure_ascii=False, indent=2))
+
+
+@train_app.command("vocab")
+def train_vocab(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Unlabeled corpus (directory of JSON/JSONL).")],
+    out: Annotated[Path, typer.Option("--out", help="Output vocab.tsv.gz.")],
+) -> None:
+    """Count the word-frequency vocabulary that drives clitic segmentation."""
+    from rasad.train.vocab import train
+
+    typer.echo(json.dumps(train(_existing(corpus, "corpus"), out), indent=2))
+
+
+def _register_corpus_commands() -> None:
+    try:
+        module = importlib.import_module("rasad.cli_corpus")
+    except ModuleNotFoundError as exc:
+        if exc.name != "rasad.cli_corpus":
+            raise
+        return
+    module.register(app)
+
+
+_register_corpus_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: usage errors are handled by typer; RasadErrors become one-line messages."""
+    try:
+        app(args=argv, prog_name="rasad")
+    except RasadError as exc:
+        _err(f"rasad: error[{exc.code}]: {exc.message}")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _err("rasad: interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # anything unexpected: one line, no traceback unless asked for
+        if os.environ.get("RASAD_DEBUG"):
+            raise
+        _err(f"rasad: internal error: {type(exc).__name__}: {exc} (set RASAD_DEBUG=1 for a traceback)")
+        sys.exit(1)
