@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-EXAMPLE = SHARED / "examples" / "kim_putin_visit_2023.txt"
-BUNDLED_EXAMPLE = REPO / "src" / "rasad" / "examples" / "sudan_truce_2023.txt"
-
-
-def shared_path(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared data not available: {path}")
-    return path
+from rasad_test_paths import shared_path
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,82 @@
+"""The command line as a user meets it: exit codes, one-line errors, JSON vs JSONL output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasad.schema import validate_analysis
+
+from rasad_test_paths import BUNDLED_EXAMPLE
+
+ARTICLE = "التقى وزير الخارجية الأردني نظيره المصري في القاهرة اليوم الأحد، وبحثا الأوضاع في المنطقة."
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "rasad", *args], input=stdin, capture_output=True, env=env,
+                          timeout=300, check=False)
+
+
+def test_single_document_gives_one_valid_json_object() -> None:
+    proc = run_cli("analyze", str(BUNDLED_EXAMPLE), "--date", "2023-05-21")
+    assert proc.returncode == 0, proc.stderr.decode()
+    analysis = json.loads(proc.stdout)
+    assert validate_analysis(analysis) == []
+    assert analysis["document"]["text"] == BUNDLED_EXAMPLE.read_text(encoding="utf-8")
+    assert analysis["document"]["published"] == "2023-05-21"
+    assert len(analysis["sentences"]) == 10
+
+
+def test_jsonl_with_a_broken_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"n{i}", "text": f"{ARTICLE} ({i})"}, ensure_ascii=False) for i in range(10)]
+    lines.insert(6, '{"id": "broken", "text": ')
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = run_cli("analyze", str(path), "--date", "2024-03-03")
+    assert proc.returncode == 0
+    out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [a["document"]["id"] for a in out] == [f"n{i}" for i in range(10)]
+    assert all(validate_analysis(a) == [] for a in out)
+    err = proc.stderr.decode().strip().splitlines()
+    assert err == [line for line in err if line.startswith(f"{path}:7: ")] and len(err) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(bytes(range(256)) * 16, "binary"), (b"", "empty"), (b"\n\n  \n", "empty")],
+)
+def test_bad_single_inputs_are_one_line_errors(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "input.dat"
+    path.write_bytes(content)
+    proc = run_cli("analyze", str(path))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert len(err.strip().splitlines()) == 1 and expected in err and "Traceback" not in err
+
+
+def test_bad_date_and_missing_file() -> None:
+    proc = run_cli("analyze", "nowhere.txt")
+    assert proc.returncode == 2 and "no such file" in proc.stderr.decode()
+    proc = run_cli("analyze", str(BUNDLED_EXAMPLE), "--date", "21/05/2023")
+    assert proc.returncode == 2 and "--date" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+def test_stdin_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    proc = run_cli("analyze", "-", "-o", str(out), stdin=ARTICLE.encode("cp1256"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(out.read_text(encoding="utf-8"))["document"]["text"] == ARTICLE
+
+
+def test_text_report_shows_the_article_and_tables() -> None:
+    proc = run_cli("analyze", str(BUNDLED_EXAMPLE), "--date", "2023-05-21", "--format", "text")
+    assert proc.returncode == 0, proc.stderr.decode()
+    report = proc.stdout.decode()
+    for heading in ("Entities", "Dates", "Events", "Claims", "اتفاق جدة"):
+        assert heading in report
