@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from rasad.schema import validate_analysis
-
 from rasad_test_paths import BUNDLED_EXAMPLE
 
 ARTICLE = "التقى وزير الخارجية الأردني نظيره المصري في القاهرة اليوم الأحد، وبحثا الأوضاع في المنطقة."

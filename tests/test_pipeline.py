@@ -47,7 +47,7 @@ def test_layers_are_read_only_for_stages() -> None:
 
 
 def test_undeclared_layers_are_rejected() -> None:
-    stages = [_stage("sneaky", (), ("a",), lambda d, l: {"a": [], "b": []})]
+    stages = [_stage("sneaky", (), ("a",), lambda doc, layers: {"a": [], "b": []})]
     result = Pipeline(stages, Resources()).analyze(Document("a", "نص"))
     assert "undeclared" in result.errors[0]
 

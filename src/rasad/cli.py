@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -34,7 +34,7 @@ app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     text = "text"
     plover = "plover"

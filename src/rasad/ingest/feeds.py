@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from rasad.ingest.records import IngestProblem, make_document
 from rasad.model import Document
@@ -16,7 +17,7 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_HINT.search(head[:4096]))
 
 
-def _entry_text(entry: dict) -> str:  # type: ignore[type-arg]
+def _entry_text(entry: Any) -> str:
     from rasad.ingest.html import extract_page
 
     parts = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]

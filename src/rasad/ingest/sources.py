@@ -93,7 +93,7 @@ _KIND_BY_SUFFIX = {**dict.fromkeys(_JSONL, "jsonl"), **dict.fromkeys(_WARC, "war
 
 def _read_stream(stream: IO[bytes], origin: str, kind: str | None, default_date: str | None,
                  doc_id: str | None) -> Iterator[Item]:
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[type-var]
     head = buffered.peek(4096)[:4096]
     if kind is None:
         if head[:2] == b"\x1f\x8b":

@@ -37,7 +37,7 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
         if before.isdigit() and after.isdigit():
             return False
         word = _previous_word(text, start)
-        if word and len(word.rstrip("\u0640")) == 1 or word in _ABBREVIATIONS:
+        if (word and len(word.rstrip("\u0640")) == 1) or word in _ABBREVIATIONS:
             return False
         if after and not after.isspace() and after not in _CLOSERS:
             return False  # u.s.a / domain names / 1.2.3

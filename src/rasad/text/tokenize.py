@@ -32,12 +32,7 @@ _TOKEN_RE = re.compile(
 # Words that begin with clitic-like letters but must never be split (function words and frequent forms).
 _NEVER_SPLIT = frozenset(
     normalize_key(w)
-    for w in (
-        "الله لله بالله والله الذي التي الذين اللذان اللتان اللاتي الا الى إلى الآن الان ألا إلا لكن لكن لكي كي "
-        "كان كانت كانوا كل كلا كما كيف لم لن لا لو ليس ليست لدى لدي له لها لهم لنا لك بين بعد بعض بل بها به "
-        "بهم فيه فيها في فقط فوق ولا وهو وهي وهم ولم ولن وقد وكان وكانت لقد لعل كذلك لذلك ذلك هذا هذه وذلك "
-        "بسبب بشأن بينما بدون ضد عبر سوف سوى لدى ليلة"
-    ).split()
+    for w in ["الله", "لله", "بالله", "والله", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "الا", "الى", "إلى", "الآن", "الان", "ألا", "إلا", "لكن", "لكن", "لكي", "كي", "كان", "كانت", "كانوا", "كل", "كلا", "كما", "كيف", "لم", "لن", "لا", "لو", "ليس", "ليست", "لدى", "لدي", "له", "لها", "لهم", "لنا", "لك", "بين", "بعد", "بعض", "بل", "بها", "به", "بهم", "فيه", "فيها", "في", "فقط", "فوق", "ولا", "وهو", "وهي", "وهم", "ولم", "ولن", "وقد", "وكان", "وكانت", "لقد", "لعل", "كذلك", "لذلك", "ذلك", "هذا", "هذه", "وذلك", "بسبب", "بشأن", "بينما", "بدون", "ضد", "عبر", "سوف", "سوى", "لدى", "ليلة"]
 )
 
 _ARTICLE_PREFIXES = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
@@ -73,12 +68,13 @@ class Segmenter:
         self.vocabulary: Mapping[str, int] = vocabulary if vocabulary is not None else {}
         self.names = names
         self._cache: dict[str, Segmentation] = {}
+        self.surface_cache: dict[str, tuple[str, str, str, int, int, str, str]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"vocabulary": self.vocabulary, "names": self.names}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["vocabulary"], state["names"])  # type: ignore[misc, arg-type]
+        self.__init__(state["vocabulary"], state["names"])  # type: ignore[misc]
 
     def _freq(self, word: str) -> int:
         return self.vocabulary.get(word, 0)
@@ -172,28 +168,40 @@ def _stem_offsets(surface: str, start: int, prefix_len: int, suffix_len: int) ->
     return start + s, start + e
 
 
+_Analysed = tuple[str, str, str, int, int, str, str]  # kind, norm, stem, stem offsets (relative), prefix, suffix
+
+
+def _analyse(surface: str, kind: str, seg: Segmenter) -> _Analysed:
+    norm = normalize_key(surface)
+    if kind == "word":
+        if not any("\u0600" <= c <= "\u06ff" for c in norm):
+            return ("latin", norm, norm, 0, len(surface), "", "")
+        sg = seg.segment(norm, allow_suffix=not surface.rstrip(_MARK_CHARS).endswith("ة"))
+        if sg.prefix_len or sg.suffix_len:
+            s, e = _stem_offsets(surface, 0, sg.prefix_len, sg.suffix_len)
+            stem = sg.stem or norm[sg.prefix_len : len(norm) - sg.suffix_len]
+            return (kind, norm, stem, s, e, sg.prefix, sg.suffix)
+    return (kind, norm, norm, 0, len(surface), "", "")
+
+
 def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
-    """Tokenise `text` into Tokens with clitic segmentation; offsets index into `text` itself."""
+    """Tokenise `text` into Tokens with clitic segmentation; offsets index into `text` itself.
+
+    The analysis of a surface form (normalisation, segmentation, stem offsets) is cached on the segmenter, so a
+    word seen before costs one dict lookup.
+    """
     seg = segmenter or _DEFAULT_SEGMENTER
+    cache = seg.surface_cache
     tokens: list[Token] = []
     append = tokens.append
     for m in _TOKEN_RE.finditer(text):
-        start, end = m.start(), m.end()
         surface = m.group()
-        kind = m.lastgroup or "punct"
-        norm = normalize_key(surface)
-        if kind == "word":
-            if not any("\u0600" <= c <= "\u06ff" for c in norm):
-                kind = "latin"
-                append(Token(start, end, surface, kind, norm, norm, start, end))
-                continue
-            sg = seg.segment(norm, allow_suffix=not surface.rstrip(_MARK_CHARS).endswith("ة"))
-            if sg.prefix_len or sg.suffix_len:
-                s, e = _stem_offsets(surface, start, sg.prefix_len, sg.suffix_len)
-                stem = sg.stem or norm[sg.prefix_len : len(norm) - sg.suffix_len]
-                append(Token(start, end, surface, kind, norm, stem, s, e, sg.prefix, sg.suffix))
-            else:
-                append(Token(start, end, surface, kind, norm, norm, start, end))
-        else:
-            append(Token(start, end, surface, kind, norm, norm, start, end))
+        info = cache.get(surface)
+        if info is None:
+            info = _analyse(surface, m.lastgroup or "punct", seg)
+            if len(cache) < 500_000:
+                cache[surface] = info
+        start = m.start()
+        kind, norm, stem, rs, re_, prefix, suffix = info
+        append(Token(start, start + len(surface), surface, kind, norm, stem, start + rs, start + re_, prefix, suffix))
     return tokens
