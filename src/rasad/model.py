@@ -7,7 +7,7 @@ changes an earlier layer. `Analysis.to_dict()` is the public JSON contract "rasa
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasad import SCHEMA_ID
@@ -184,26 +184,57 @@ class Analysis:
     errors: tuple[str, ...] = field(default=())  # stage failures on this document ("stage: message")
 
     def to_dict(self) -> dict[str, Any]:
-        doc = asdict(self.document)
-        doc.pop("origin", None)
+        d = self.document
         return {
             "schema": SCHEMA_ID,
-            "document": doc,
-            "sentences": [asdict(s) for s in self.sentences],
-            "mentions": [asdict(m) for m in self.mentions],
-            "entities": [asdict(e) for e in self.entities],
-            "timexes": [asdict(t) for t in self.timexes],
+            "document": {
+                "id": d.id,
+                "text": d.text,
+                "title": d.title,
+                "source": d.source,
+                "url": d.url,
+                "published": d.published,
+                "language": d.language,
+            },
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "mentions": [_flat(m) for m in self.mentions],
+            "entities": [_entity_dict(e) for e in self.entities],
+            "timexes": [_flat(t) for t in self.timexes],
             "events": [_event_dict(e) for e in self.events],
-            "claims": [asdict(c) for c in self.claims],
+            "claims": [_claim_dict(c) for c in self.claims],
             "errors": list(self.errors),
         }
 
 
-def _event_dict(event: Event) -> dict[str, Any]:
-    d = asdict(event)
-    d["actors"] = [asdict(a) for a in event.actors]
-    d["recipients"] = [asdict(a) for a in event.recipients]
+# Hand-written converters: dataclasses.asdict deep-copies recursively and dominated serialisation time.
+def _flat(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
+
+
+def _entity_dict(e: Entity) -> dict[str, Any]:
+    d = _flat(e)
+    d["geo"] = _flat(e.geo) if e.geo is not None else None
     return d
+
+
+def _event_dict(event: Event) -> dict[str, Any]:
+    d = _flat(event)
+    d["actors"] = [_flat(a) for a in event.actors]
+    d["recipients"] = [_flat(a) for a in event.recipients]
+    d["location"] = _flat(event.location) if event.location is not None else None
+    d["trigger"] = _flat(event.trigger)
+    return d
+
+
+def _claim_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "source": _flat(c.source),
+        "cue": _flat(c.cue),
+        "content": _flat(c.content),
+        "via": c.via,
+    }
 
 
 @dataclass(frozen=True, slots=True)
