@@ -75,3 +75,11 @@ def test_segmenter_pickles_without_its_cache(segmenter: Segmenter) -> None:
     segmenter.segment("وروسيا")
     clone = pickle.loads(pickle.dumps(segmenter))
     assert clone.segment("وروسيا") == segmenter.segment("وروسيا")
+
+
+def test_frequent_whole_words_are_not_split_into_stacked_clitics(segmenter: Segmenter) -> None:
+    for word in ("وكالة", "وكالات", "فلسطين", "ولاية", "بلدية"):
+        (tok,) = tokenize(word, segmenter)
+        assert tok.prefix == "" and tok.suffix == "", (word, tok.prefix, tok.stem, tok.suffix)
+    (tok,) = tokenize("وبروسيا", segmenter)
+    assert (tok.prefix, tok.stem) == ("و+ب", "روسيا")

@@ -123,11 +123,11 @@ class Segmenter:
     def _letter_split_ok(self, prefix: str, rest: str, word: str) -> bool:
         if word in _NEVER_SPLIT:
             return False
-        if rest.startswith("ال") and len(rest) > 3:
-            return True  # وال…، بال… are article forms already handled; this catches و+ال after و ب
         if prefix.endswith("س") and not rest.startswith(("ي", "ت", "ن", "ا")):
             return False  # the future prefix only attaches to imperfect verbs
-        return self._known_better(rest, word) or (len(prefix) == 2 and self._known_better(rest, word[1:]))
+        if len(prefix) == 2:  # stacked clitics (وب، ول، فل …): the rest must beat both the whole and the inner form
+            return self._known_better(rest, word) and self._known_better(rest, word[1:])
+        return self._known_better(rest, word)
 
     def _suffix(self, stem: str) -> tuple[str, str | None]:
         """(pronoun suffix, stem key) of `stem`, or ("", None) when it carries none."""
@@ -136,6 +136,8 @@ class Segmenter:
         for s in _SUFFIXES:
             if stem.endswith(s) and len(stem) - len(s) >= 2:
                 base = stem[: -len(s)]
+                if base == "ال":
+                    continue
                 # A pronoun after taa marbuta turns it into taa: حكومته = حكومة + ه.
                 candidates = (base, base[:-1] + "ه") if base.endswith("ت") else (base,)
                 # Pronoun forms are common in their own right (بلاده is more frequent than بلاد), so the base only
