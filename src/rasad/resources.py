@@ -85,7 +85,13 @@ def _import_loaders() -> None:
     _IMPORTED = True
     import rasad.text.resources  # noqa: F401
 
-    for module in ("rasad.kb.resources", "rasad.ner.resources", "rasad.names.resources"):
+    for module in (
+        "rasad.kb.resources",
+        "rasad.ner.resources",
+        "rasad.names.resources",
+        "rasad.claims.resources",
+        "rasad.events.resources",
+    ):
         try:
             __import__(module)
         except ModuleNotFoundError as exc:  # a component that is not installed yet registers nothing
