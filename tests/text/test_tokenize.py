@@ -83,3 +83,10 @@ def test_frequent_whole_words_are_not_split_into_stacked_clitics(segmenter: Segm
         assert tok.prefix == "" and tok.suffix == "", (word, tok.prefix, tok.stem, tok.suffix)
     (tok,) = tokenize("وبروسيا", segmenter)
     assert (tok.prefix, tok.stem) == ("و+ب", "روسيا")
+
+
+def test_hamza_or_madda_alef_is_never_an_article(segmenter: Segmenter) -> None:
+    toks = {t.text: t for t in tokenize("آلاف آليات والآلاف الأمم", segmenter)}
+    assert toks["آلاف"].prefix == "" and toks["آليات"].prefix == ""
+    assert (toks["والآلاف"].prefix, toks["والآلاف"].stem) == ("و+ال", "الاف")
+    assert (toks["الأمم"].prefix, toks["الأمم"].stem) == ("ال", "امم")

@@ -82,12 +82,16 @@ class Segmenter:
     def _is_name(self, word: str) -> bool:
         return word in self.names
 
-    def segment(self, word: str, allow_suffix: bool = True) -> Segmentation:
-        """Segment a normalised word (no diacritics/tatweel); `allow_suffix=False` when it ends in taa marbuta."""
-        key = word if allow_suffix else word + "\x00"
+    def segment(self, word: str, allow_suffix: bool = True, allow_article: bool = True) -> Segmentation:
+        """Segment a normalised word (no diacritics/tatweel).
+
+        `allow_suffix=False` when the surface ends in taa marbuta; `allow_article=False` when the surface spells the
+        would-be article with a hamza/madda alef (آلاف، إليه، أليس are not ال + word).
+        """
+        key = word + ("" if allow_suffix else "\x00") + ("" if allow_article else "\x01")
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._segment(word, allow_suffix)
+            cached = self._segment(word, allow_suffix, allow_article)
             if len(self._cache) < 500_000:
                 self._cache[key] = cached
         return cached
@@ -101,11 +105,11 @@ class Segmenter:
         f_rest = self._freq(rest)
         return f_rest >= 3 and f_rest >= 2 * self._freq(whole) + 1
 
-    def _segment(self, word: str, allow_suffix: bool) -> Segmentation:
+    def _segment(self, word: str, allow_suffix: bool, allow_article: bool) -> Segmentation:
         if len(word) < 3 or word in _NEVER_SPLIT:
             return _WHOLE
         prefix = ""
-        for p in _ARTICLE_PREFIXES:
+        for p in _ARTICLE_PREFIXES if allow_article else ():
             # A bare article needs a 2-letter stem; stacked clitics need 3 (والدة is not و+ال+دة).
             if word.startswith(p) and len(word) - len(p) >= (2 if p == "ال" else 3):
                 prefix = p
@@ -170,6 +174,12 @@ def _stem_offsets(surface: str, start: int, prefix_len: int, suffix_len: int) ->
     return start + s, start + e
 
 
+def _article_alef_is_plain(bare: str) -> bool:
+    """False when the first alef of a would-be article carries hamza or madda (آلاف، إليه، وأليس)."""
+    i = bare.find("ل")
+    return not (i > 0 and bare[i - 1] in "آأإ")
+
+
 _Analysed = tuple[str, str, str, int, int, str, str]  # kind, norm, stem, stem offsets (relative), prefix, suffix
 
 
@@ -178,7 +188,8 @@ def _analyse(surface: str, kind: str, seg: Segmenter) -> _Analysed:
     if kind == "word":
         if not any("\u0600" <= c <= "\u06ff" for c in norm):
             return ("latin", norm, norm, 0, len(surface), "", "")
-        sg = seg.segment(norm, allow_suffix=not surface.rstrip(_MARK_CHARS).endswith("ة"))
+        bare = "".join(c for c in surface if c not in REMOVED)
+        sg = seg.segment(norm, allow_suffix=not bare.endswith("ة"), allow_article=_article_alef_is_plain(bare))
         if sg.prefix_len or sg.suffix_len:
             s, e = _stem_offsets(surface, 0, sg.prefix_len, sg.suffix_len)
             stem = sg.stem or norm[sg.prefix_len : len(norm) - sg.suffix_len]
