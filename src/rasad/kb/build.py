@@ -40,8 +40,13 @@ STOP_NAMES = word_set(
     "كان كانت منذ الزعيم الأبيض الأسود الأحمر الأخضر النصر الأمل الوحدة السلام الحرية الخبر المدينة "
     "العاصمة الجديدة الشرق الغرب الشمال الجنوب الوسط المركز الساحل الجبل البحر النهر السوق القرية "
     "الحي الميناء المطار الجامعة المعهد الملعب العين الفتح الهدى النور الرحمة الخير البركة الفلاح "
-    "عدد بين بعد قبل حول عند هنا هناك كل قد لقد ثم أول آخر مع على إلى في من عن حتى خلال أمس اليوم"
+    "عدد بين بعد قبل حول عند هنا هناك كل قد لقد ثم أول آخر مع على إلى في من عن حتى خلال أمس اليوم "
+    # found by the precision audit (rasad.kb.audit): ربك "your Lord", كوت of كوت ديفوار, a prize name, a
+    # telecom brand
+    "ربك كوت لونار ويغ"
 )
+# Multi-word names kept out likewise: صلاح الدين is an Iraqi governorate and a person (geonames: a small town).
+STOP_PHRASES = frozenset(normalize_key(p) for p in ("صلاح الدين",))
 
 
 def arabic_names(alternatenames: list[str]) -> list[str]:
@@ -73,7 +78,13 @@ def is_false_friend(
     """True when the Arabic `name` would mostly match an ordinary word (or another kind of name) in news text."""
     key = normalize_key(name).replace("-", " ")
     letters = key.replace(" ", "")
-    if len(letters) < 3 or key in STOP_NAMES or key in nisbas or _MALFORMED.search(name):
+    if (
+        len(letters) < 3
+        or key in STOP_NAMES
+        or key in STOP_PHRASES
+        or key in nisbas
+        or _MALFORMED.search(name)
+    ):
         return True
     if " " in key:
         return False  # multi-word names are specific enough

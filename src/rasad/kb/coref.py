@@ -2,7 +2,11 @@
 
 After كيم جونغ أون, the parts جونغ أون and كيم (and وجونغ أون, with its clitic) are that person. The index holds
 every contiguous proper part of each person's names (KB names and aliases, or the text of an NER person span),
-except parts that begin or end with a name particle (بن، عبد، أبو، الله …) or single words under three letters.
+except parts that begin or end with a name particle (بن، عبد، أبو، الله …), parts that begin right after one
+(سلمان in محمد بن سلمان is the father; سعود in آل سعود the family), single words under three letters, single
+words from the middle of a name (كامل in نوري كامل المالكي) and ordinals, months and weekdays (الثاني، مايو).
+A single word that is frequent in news (`frequent`: صالح، كيم is not) refers to the person only after the full
+name; rarer parts may come first (a headline's بوتين before the body's فلاديمير بوتين).
 When two persons share a part, the one mentioned last before the part wins (else the first mentioned).
 """
 
@@ -13,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from rasad.kb.context import PERSON_TITLES
 from rasad.kb.entries import word_set
+from rasad.kb.index import NOT_SURNAMES, PATRONYMIC_MARKERS
 from rasad.kb.matcher import original_index
 from rasad.model import Token
 from rasad.text.normalize import REMOVED, normalize_key
@@ -24,8 +29,9 @@ MAX_PART_WORDS = 3
 def name_parts(words: Sequence[str], common: frozenset[str] = frozenset()) -> Iterable[tuple[str, ...]]:
     """Contiguous proper parts of a name usable on their own.
 
-    Left out: parts that begin or end with a particle (بن، عبد، الله …), parts that begin with a title (الملك in
-    the alias الملك سلمان), and single words that are short or too common in news to stand for one person (`common`).
+    Left out: parts that begin or end with a particle (بن، عبد، الله …) or begin right after one (the father's or
+    family name), parts that begin with a title (الملك in the alias الملك سلمان), and single words that are short,
+    from the middle of the name, ordinals/months/weekdays or too common in news to stand for one person (`common`).
     """
     n = len(words)
     for length in range(1, min(n, MAX_PART_WORDS + 1)):
@@ -33,7 +39,14 @@ def name_parts(words: Sequence[str], common: frozenset[str] = frozenset()) -> It
             part = tuple(words[i : i + length])
             if part[0] in NAME_PARTICLES or part[-1] in NAME_PARTICLES or part[0] in PERSON_TITLES:
                 continue
-            if length == 1 and (len(part[0]) < 3 or part[0] in common):
+            if i > 0 and words[i - 1] in PATRONYMIC_MARKERS:
+                continue
+            if length == 1 and (
+                len(part[0]) < 3
+                or part[0] in common
+                or part[0] in NOT_SURNAMES
+                or 0 < i < n - 1  # a middle name
+            ):
                 continue
             yield part
 
@@ -41,8 +54,9 @@ def name_parts(words: Sequence[str], common: frozenset[str] = frozenset()) -> It
 class PartIndex:
     """Parts of the full names of the persons of one document → their entity ids (in order of first mention)."""
 
-    def __init__(self, common: frozenset[str] = frozenset()) -> None:
+    def __init__(self, common: frozenset[str] = frozenset(), frequent: frozenset[str] = frozenset()) -> None:
         self.common = common
+        self.frequent = frequent  # single words that need the full name before them
         self.parts: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.full: dict[tuple[str, ...], str] = {}
         self.first_words: set[str] = set()
@@ -58,6 +72,10 @@ class PartIndex:
         ids = self.parts.get(words)
         if not ids:
             return None
+        if len(words) == 1 and words[0] in self.frequent:
+            ids = [i for i in ids if any(p < position for p in mentions.get(i, []))]
+            if not ids:
+                return None
         if len(ids) == 1:
             return ids[0]
         before = [

@@ -7,12 +7,15 @@ resources/kb (places, people, organizations …) → government seats and the de
 Names are indexed by their matching key: `normalize_key` then one space between tokens (the same tokenisation the
 document view uses), so "بيونغ يانغ" and a hyphenated name match however the text spaces them. A key whose first
 word carries the article also gets an elided variant (البيت الأبيض → لبيت الأبيض) that matches only after the
-preposition ل (للبيت الأبيض), where Arabic writes لل and drops the article's alef.
+preposition ل (للبيت الأبيض), where Arabic writes لل and drops the article's alef; the mention then starts at
+the stem (بيت الأبيض, see rasad.kb.matcher).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,7 +36,31 @@ log = logging.getLogger(__name__)
 
 GENERATED_FILES = ("cities.tsv",)
 NAME_PARTICLES = word_set("بن بنت ابن أبو أبي آل عبد الله الدين")  # words rendered only in context
+# A name word after one of these is a father's, family's or kunya name (بن سلمان، آل سعود، أبو مازن): it names a
+# relative or a whole family, never the person alone.
+PATRONYMIC_MARKERS = word_set("بن بنت ابن أبو أبي أبا آل عبد")
+# Nobiliary particles of Western names: a word after one is part of a compound surname that many people share
+# (نيمار دا سيلفا is not Lula da Silva), so it is no lone surname in the text.
+SURNAME_PARTICLES = word_set("دا دي دو دوس دل ديل فان فون")
+# Name words that are ordinary words in news: ordinals of regnal names (عبدالله الثاني), months (Di Maio → مايو),
+# weekdays (Khamis → الخميس), so a lone one is never a surname.
+NOT_SURNAMES = word_set(
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر عشر الحادي الأكبر الأصغر "
+    "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة خميس جمعة"
+)
 COMMON_WORD_COUNT = 5_000  # in the 8.8M-word news vocabulary
+# Head nouns of newspapers, channels and clubs named after a place (جريدة الرياض، نادي باريس).
+MEDIA_HEADS = word_set("صحيفة جريدة مجلة قناة إذاعة تلفزيون فضائية نادي")
+# A lone surname is "distinctive" below this corpus count (بايدن، فابيوس), or below DISTINCTIVE_MAX when the
+# word shows none of the forms of an ordinary word (article, feminine, plural: أوباما، كيري، الأسد).
+DISTINCTIVE_COUNT = 300
+DISTINCTIVE_MAX = 2_500
+ORDINARY_SHARE = 0.05
+# Which of several people sharing a surname a lone surname means: the highest office first, then the most recent.
+KIND_RANK = {"head_of_state": 5, "head_of_government": 4, "foreign_minister": 3, "defense_minister": 2}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_OPEN_RANGE = re.compile(r"(?:19|20)\d\d\s*[–-]\s*(?:$|[;,)])")
 WEAK_POPULATION = 200_000  # geonames towns smaller than this need context support (see rasad.kb.linker)
 DEMONYM_FILE = "demonyms.tsv"
 
@@ -84,10 +111,24 @@ class KnowledgeBase:
         vocab = vocab or {}
         # Words too frequent in news to stand alone for one person (علي — also على —, محمد).
         self.common_words = frozenset(w for w, c in vocab.items() if c > COMMON_WORD_COUNT)
+        # Name words frequent enough to be someone else's name or an ordinary word: as a part of a full name they
+        # refer to that person only after the full name (see rasad.kb.coref).
+        self.frequent_words = frozenset(w for w, c in vocab.items() if c >= DISTINCTIVE_COUNT)
         self.weak_keys = self._word_like_names(vocab)
-        self._build_person_parts()
+        self._build_person_parts(vocab)
         self.english_words = self._english_words()
         self.ministries = self._ministries()
+        self.media_names = self._media_names()
+        # One-word organisation names that are also common nouns (حماس "enthusiasm" beside الحماس): the noun
+        # reading is recognised from the words after it (rasad.kb.name_uses.common_noun_use).
+        self.noun_like_names = frozenset(
+            k
+            for k, ids in self.names.items()
+            if " " not in k
+            and not k.startswith("ال")
+            and all(entries[i].label == "ORG" for i in ids)
+            and vocab.get("ال" + k, 0) >= max(20, 0.2 * vocab.get(k, 0))
+        )
         self._build_fuzzy_index()
         self._automaton: Any = None
 
@@ -147,9 +188,13 @@ class KnowledgeBase:
         automaton.make_automaton()
         return automaton
 
-    def _build_person_parts(self) -> None:
-        """Surnames (last words) of KB person names that identify one person, for a lone surname backed by a
-        title or an NER span in a document that never gives the full name (الرئيس بايدن)."""
+    def _build_person_parts(self, vocab: Mapping[str, int]) -> None:
+        """Surnames (last words) of KB person names, for a lone surname backed by a title or an NER person span in
+        a document that never gives the full name (الرئيس بايدن). Only distinctive surnames are kept: not a
+        father's or family name (بن سلمان، آل سعود), not an ordinal, month or weekday, not a word people are
+        commonly given as a first name (حسن، محمود، طارق — first words and patronyms of KB names), and rare as an
+        ordinary word (see `is_distinctive_surname`). Each maps to its bearers, most prominent first."""
+        given = self._given_names()
         parts: dict[str, set[str]] = defaultdict(set)
         portfolios = {normalize_key(w) for w in MINISTRIES}  # وزير العدل is a minister, not Saif al-Adel
         for entry in self.entries.values():
@@ -157,16 +202,40 @@ class KnowledgeBase:
                 continue
             for name in entry.names():
                 words = match_key(name).split(" ")
+                if len(words) < 2 or words[-2] in PATRONYMIC_MARKERS:
+                    continue
+                w = words[-1]
+                if (
+                    len(w) > 2
+                    and w not in PERSON_TITLES
+                    and w not in portfolios
+                    and w not in NAME_PARTICLES
+                    and w not in NOT_SURNAMES
+                    and w not in given
+                    and w not in self.nisbas
+                    and is_distinctive_surname(w, vocab)
+                ):
+                    parts[w].add(entry.id)
+        self.person_parts = {
+            w: tuple(sorted(ids, key=lambda i: person_rank(self.entries[i]), reverse=True))
+            for w, ids in parts.items()
+        }
+        # The same surnames without their article: a token's stem, for a quick first test per token.
+        self.surname_stems = frozenset(w[2:] if w.startswith("ال") else w for w in self.person_parts)
+
+    def _given_names(self) -> frozenset[str]:
+        """Words KB persons carry as a first name or a father's name (حسن روحاني، محمد بن سلمان): many other
+        people carry them too, so they are no one's surname alone."""
+        given: set[str] = set()
+        for entry in self.entries.values():
+            if entry.label != "PER":
+                continue
+            for name in entry.names():
+                words = match_key(name).split(" ")
                 if len(words) > 1:
-                    w = words[-1]
-                    if (
-                        len(w) > 2
-                        and w not in self.common_words
-                        and w not in PERSON_TITLES
-                        and w not in portfolios
-                    ):
-                        parts[w].add(entry.id)
-        self.person_parts = {w: tuple(sorted(ids)) for w, ids in parts.items()}
+                    given.add(words[0])
+                given.update(w for prev, w in itertools.pairwise(words) if prev in PATRONYMIC_MARKERS)
+        return frozenset(given - {""})
 
     def _english_words(self) -> dict[str, str]:
         """Arabic word → English spelling, from KB person names whose Arabic and English forms align word by word
@@ -204,6 +273,19 @@ class KnowledgeBase:
                         found.setdefault((entry.country, w), entry.id)
         return found
 
+    def _media_names(self) -> dict[str, str]:
+        """Bare name → organisation, for organisations listed with a head noun (صحيفة الرياض، نادي الهلال،
+        صحيفة الشرق الأوسط): a place name after that head noun or alone in quotes (لـ«الشرق الأوسط») is them."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for entry in self.entries.values():
+            if entry.label != "ORG":
+                continue
+            for name in entry.names():
+                words = match_key(name).split(" ")
+                if len(words) > 1 and words[0] in MEDIA_HEADS:
+                    found[" ".join(words[1:])].add(entry.id)
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
     def _build_fuzzy_index(self) -> None:
         """Multi-word organisation names for the one-edit misspelling pass, keyed by their first word and one
         of the next two words at its offset: with one typo allowed in a 3+-word name, one of them is exact."""
@@ -226,6 +308,34 @@ class KnowledgeBase:
 
     def find_by_name(self, name: str) -> list[KbEntry]:
         return self.candidates(match_key(name))
+
+
+def is_distinctive_surname(word: str, vocab: Mapping[str, int]) -> bool:
+    """Is a lone `word` rare enough as an ordinary word to stand for a person? Below DISTINCTIVE_COUNT corpus
+    occurrences always; up to DISTINCTIVE_MAX when its article, feminine and plural forms together are under
+    ORDINARY_SHARE of it (أوباما، كيري have none; صالح/الصالح/صالحة, العدل/عدل are words)."""
+    count = vocab.get(word, 0)
+    base = word[2:] if word.startswith("ال") else word
+    feminine = vocab.get(base + "ه", 0) + vocab.get("ال" + base + "ه", 0)
+    if not word.endswith("ه") and feminine >= max(30, count / 2):
+        return False  # an adjective (إسلامي beside إسلامية، الحكيم beside الحكيمة)
+    if count < DISTINCTIVE_COUNT:
+        return True
+    if count >= DISTINCTIVE_MAX:
+        return False
+    forms = (base + "ه", "ال" + base + "ه", base + "ات", "ال" + base + "ات", base + "ون", base + "ين")
+    toggled = base if word.startswith("ال") else "ال" + base
+    ordinary = vocab.get(toggled, 0) + sum(vocab.get(f, 0) for f in forms)
+    return ordinary < ORDINARY_SHARE * count
+
+
+def person_rank(entry: KbEntry) -> tuple[int, int]:
+    """(office rank, most recent year of office) — higher is more likely the person a lone surname means.
+    An open range in the note (`1989–`) counts as the present."""
+    note = entry.note or ""
+    years = [int(y) for y in _YEAR.findall(note)]
+    recent = 9999 if _OPEN_RANGE.search(note) else max(years, default=0)
+    return KIND_RANK.get(entry.kind or "", 1), recent
 
 
 def _add(entries: dict[str, KbEntry], entry: KbEntry) -> None:

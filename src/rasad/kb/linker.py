@@ -17,14 +17,18 @@ Order of work (each step documented in docs/kb.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rasad.kb import context, coref
+from rasad.kb import context, coref, name_uses
 from rasad.kb.demonyms import MINISTRIES, ministry_slug
 from rasad.kb.entries import KbEntry
-from rasad.kb.index import WEAK_POPULATION, KnowledgeBase, match_key
+from rasad.kb.index import (
+    WEAK_POPULATION,
+    KnowledgeBase,
+    match_key,
+)
 from rasad.kb.local_names import local_id, romanize
-from rasad.kb.matcher import RawMatch, TokenView, find_fuzzy, find_matches, original_index, select_longest
+from rasad.kb.matcher import RawMatch, TokenView, find_fuzzy, find_matches, select_longest
 from rasad.model import Entity, Geo, Mention, NerSpan, Token
 from rasad.text.normalize import REMOVED, normalize_key
 
@@ -97,6 +101,7 @@ class DocumentLinker:
         self.tokens = tokens
         self.text = text
         self.ner = [s for s in ner if s.label in NER_LABELS]
+        self._ya_as_maqsura: bool | None = None
 
     # ------------------------------------------------------------------ steps 1–3
     def _kb_matches(self) -> list[RawMatch]:
@@ -208,6 +213,8 @@ class DocumentLinker:
             span = self._ner_for(m)
             ner_label = NER_LABELS[span.label] if span is not None else None
             if m.kind == "nisba":
+                if self._maqsura_nisba(m):
+                    continue
                 nisba_country = self._country_of_nisba(m.key)
                 if nisba_country is not None:
                     out.append(
@@ -215,6 +222,13 @@ class DocumentLinker:
                             m.start, m.end, m.first, m.last, "NORP", _use(self.state, nisba_country), "nisba"
                         )
                     )
+                continue
+            media = name_uses.place_named_org(self.kb, self.tokens, m)
+            if media is not None:
+                if media:
+                    out.append(self._media_mention(m, media))
+                continue
+            if name_uses.common_noun_use(self.kb, self.tokens, m):
                 continue
             entry = None if self._short_name_mismatch(m) else self._choose(m, ner_label)
             if entry is None:
@@ -238,6 +252,23 @@ class DocumentLinker:
                 Resolved(m.start, m.end, m.first, m.last, entry.label, _use(self.state, entry), kind, conf)
             )
         return out
+
+    def _media_mention(self, m: RawMatch, org_id: str) -> Resolved:
+        """The organisation named after a place; the mention takes in its head noun when it is there."""
+        entry = self.kb.entries[org_id]
+        j = name_uses.head_noun_before(self.tokens, m)
+        if j is not None:
+            start = name_uses.name_start(self.tokens[j])
+            return Resolved(start, m.end, j, m.last, "ORG", _use(self.state, entry), "name", 0.9)
+        return Resolved(m.start, m.end, m.first, m.last, "ORG", _use(self.state, entry), "name", 0.9)
+
+    def _maqsura_nisba(self, m: RawMatch) -> bool:
+        """A nisba written with final ى is another word (اليمنى "right-hand") outside Egyptian house style."""
+        if not name_uses.ends_in_maqsura(self.text[m.start : m.end]):
+            return False
+        if self._ya_as_maqsura is None:
+            self._ya_as_maqsura = name_uses.writes_ya_as_maqsura(self.tokens)
+        return not self._ya_as_maqsura
 
     def _coordinated_with_state(self, m: RawMatch, done: list[Resolved]) -> bool:
         """وطهران right after a capital acting as its state (بين باريس وطهران) acts like it too."""
@@ -302,18 +333,12 @@ class DocumentLinker:
 
     # ------------------------------------------------------------------ steps 7–8
     def _span_start(self, tok: Token) -> int:
-        """Start of a name inside its first token: after proclitics, but keeping a name's own article."""
-        if not tok.prefix:
-            return tok.start
-        if tok.prefix.endswith("ال") and not tok.prefix.endswith("ل+ال"):
-            letters = normalize_key(tok.text[: tok.stem_start - tok.start])
-            return tok.start + original_index(tok.text, len(letters) - 2)
-        return tok.stem_start
+        return name_uses.name_start(tok)
 
     def _person_index(
         self, resolved: list[Resolved], ner_people: list[tuple[Resolved, str]]
     ) -> coref.PartIndex:
-        index = coref.PartIndex(self.kb.common_words)
+        index = coref.PartIndex(self.kb.common_words, self.kb.frequent_words)
         for r in resolved:
             if r.label == "PER" and r.entity in self.kb.entries:
                 for name in self.kb.entries[r.entity].names():
@@ -345,11 +370,17 @@ class DocumentLinker:
                     r.entity, r.kind = target, "partial"
                     out.append(r)
                     continue
+                surname = name_uses.surname_bearer(
+                    self.kb, self.tokens, key, span.first_token, self.state.countries
+                )
+                if surname is not None:  # the tagger vouches for a lone distinctive KB surname (بخاري)
+                    r.entity, r.kind, r.confidence = _use(self.state, surname), "partial", 0.8
+                    out.append(r)
+                    continue
             entity_id = local_id(name, label)
             if entity_id not in self.state.entities:
-                self.state.entities[entity_id] = Entity(
-                    entity_id, label, name, romanize(name, self.kb.english_words), None, None, None, False
-                )
+                # The English name is rendered in _output, only if a mention of it survives there.
+                self.state.entities[entity_id] = Entity(entity_id, label, name, None, None, None, None, False)
             r.entity = entity_id
             out.append(r)
             if label == "PER":
@@ -366,20 +397,31 @@ class DocumentLinker:
         return positions
 
     def _kb_surnames(self, covered: list[bool]) -> list[Resolved]:
-        """A single word of a KB person's name (بايدن) when a title or an NER person span vouches for it."""
+        """A distinctive surname of a KB person alone (بايدن، الرئيس بخاري) when a title before it or an NER
+        person span over exactly it vouches for it. The word must be written as listed: a surname without the
+        article never matches after one (السيد المعصوم is not Masum), and the word after بن/آل/أبو/عبد is a
+        relative's name. A surname several people share goes to the one whose country the document already
+        names, then to the most prominent (`person_parts` order: highest office, most recent)."""
         out: list[Resolved] = []
         ner_single = {
             s.first_token for s in self.ner if s.first_token == s.last_token and NER_LABELS[s.label] == "PER"
         }
         for i, tok in enumerate(self.tokens):
-            if covered[i] or tok.kind != "word":
+            if (
+                covered[i]
+                or tok.kind != "word"
+                or tok.stem not in self.kb.surname_stems
+                or tok.suffix
+                or name_uses.ends_in_maqsura(tok.text)
+            ):
                 continue
-            ids = self.kb.person_parts.get(tok.stem) or self.kb.person_parts.get(tok.norm)
-            if not ids or len(ids) != 1 or tok.stem in self.kb.common_words or tok.text.endswith("ى"):
+            key, start = name_uses.surname_form(tok)
+            if key not in self.kb.person_parts:
                 continue
             if i in ner_single or context.has_title_before(self.tokens, i):
-                entry = self.kb.entries[ids[0]]
-                start = tok.start if tok.norm in self.kb.person_parts else tok.stem_start
+                entry = name_uses.surname_bearer(self.kb, self.tokens, key, i, self.state.countries)
+                if entry is None:
+                    continue
                 out.append(Resolved(start, tok.end, i, i, "PER", _use(self.state, entry), "partial", 0.8))
                 covered[i] = True
         return out
@@ -399,7 +441,16 @@ class DocumentLinker:
             for k in range(first, last + 1):
                 covered[k] = True
         resolved += self._kb_surnames(covered)
-        return self._output(resolved)
+        return self._output([self._group_named_after_leader(r) for r in resolved])
+
+    def _group_named_after_leader(self, r: Resolved) -> Resolved:
+        """ميليشيات الحوثي: the leader's organisation (rasad.kb.name_uses.leader_group)."""
+        if r.kind != "partial" or r.label != "PER" or r.entity is None:
+            return r
+        group = name_uses.leader_group(self.kb, self.tokens, r.first, r.entity)
+        if group is None:
+            return r
+        return Resolved(r.start, r.end, r.first, r.last, "ORG", _use(self.state, group), "metonym", 0.8)
 
     def _output(self, resolved: list[Resolved]) -> tuple[list[Mention], list[Entity]]:
         mentions: list[Mention] = []
@@ -423,8 +474,14 @@ class DocumentLinker:
             )
             if r.entity is not None:
                 used[r.entity] = None
-        entities = [self.state.entities[e] for e in used if e in self.state.entities]
+        entities = [self._with_english(self.state.entities[e]) for e in used if e in self.state.entities]
         return mentions, entities
+
+    def _with_english(self, entity: Entity) -> Entity:
+        """A local entity gets its English name here, once per document and only when it is output."""
+        if entity.in_kb or entity.name_en is not None:
+            return entity
+        return replace(entity, name_en=romanize(entity.name_ar, self.kb.english_words))
 
 
 def link_document(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 
@@ -31,7 +32,9 @@ def romanize(arabic: str, known: Mapping[str, str] | None = None) -> str:
     return " ".join(p for p in pieces if p)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _render(arabic: str) -> str:
+    """One run of words through the renderer, cached for the process (the renderer costs ~5 ms a new word)."""
     try:
         from rasad.names.render import render_name
 

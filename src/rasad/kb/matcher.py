@@ -3,7 +3,8 @@
 The view is the tokens' normalised forms joined by single spaces, so a name matches across any run of spaces or
 a line break, and every position of the view maps back to a token. A match must end at a token's end and start
 either at a token's start, at its stem (after proclitics: وروسيا، لبيونغيانغ), at its article (والبيت الأبيض) or,
-for the elided-article keys, at the second ل of لل (للبيت الأبيض). Where the tokenizer did not split a prefix
+for the elided-article keys, at the second ل of لل (للبيت الأبيض) — that mention then starts at the stem
+(بيت الأبيض, like the token's stem span; see docs/kb.md "Elided article"). Where the tokenizer did not split a prefix
 (a name it did not know), one or two clitic letters are still skipped when the rest is a known name of 4+ letters.
 Among overlapping matches the longest is kept (ties: the earliest).
 """
@@ -137,7 +138,10 @@ def find_matches(kb: KnowledgeBase, tokens: Sequence[Token], view: TokenView | N
             continue
         ids = kb.names.get(key, ())
         kind = "name" if ids else "nisba"
-        found.append(RawMatch(start_offset(tok, k), tokens[last].end, first, last, key, kind, ids))
+        # للبيت الأبيض: the span starts at the stem (بيت الأبيض), where the token's stem and the claims' source
+        # spans start too; the article's lam is shared with the preposition and belongs to neither alone.
+        begin = start_offset(tok, k + 1) if elided else start_offset(tok, k)
+        found.append(RawMatch(begin, tokens[last].end, first, last, key, kind, ids))
     return select_longest(found)
 
 
