@@ -40,3 +40,26 @@ def test_offsets_trimmed_and_empty_lines_skipped() -> None:
     text = "  \n\nالجملة الأولى.  \n\n  الثانية \n"
     spans = split_sentences(text)
     assert [text[s.start : s.end] for s in spans] == ["الجملة الأولى.", "الثانية"]
+
+
+def test_quote_state_carries_across_boundaries_of_one_long_line() -> None:
+    # One paragraph: the quote opened in the second sentence is still open at its inner full stop, and the state
+    # must be carried from boundary to boundary (not rescanned) without losing the earlier closed quote.
+    text = "قال «نعم». ثم أضاف: «هذا يوم مهم. سنواصل». وغادر. " * 3
+    spans = _texts(text)
+    assert spans == ["قال «نعم».", "ثم أضاف: «هذا يوم مهم. سنواصل».", "وغادر."] * 3
+
+
+def test_long_single_paragraph_is_split_in_linear_time() -> None:
+    import time
+
+    sentence = "وقال المتحدث إن المحادثات مستمرة. "
+    small, large = sentence * 200, sentence * 2000
+    t0 = time.process_time()
+    assert len(split_sentences(small)) == 200
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
+    assert len(split_sentences(large)) == 2000
+    t_large = time.process_time() - t0
+    # 10x the text must not cost ~100x (the old per-boundary rescan of the line); generous for noisy machines.
+    assert t_large < 30 * max(t_small, 1e-3)

@@ -9,8 +9,10 @@ removed the same way (زيارته، قتلهم).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+import ahocorasick
 
 from rasad.events.lexicon import Lexicon, Phrase, TriggerEntry
 from rasad.model import Token
@@ -114,6 +116,30 @@ class _WordInfo:
     clitic: int  # normalised letters of proclitic before the matched form; -1: use the tokenizer's stem start
 
 
+_NOT_A_TRIGGER = _WordInfo((), (), frozenset(), 0)
+
+
+def _lexicon_strings(lexicon: Lexicon) -> set[str]:
+    """Every form a word's analysis can be compared with: trigger forms, phrase heads and phrase tail words."""
+    strings = set(lexicon.forms) | set(lexicon.phrases)
+    for phrases in lexicon.phrases.values():
+        for phrase in phrases:
+            for alternatives in phrase.tail:
+                strings |= alternatives
+    return strings
+
+
+def _substring_automaton(strings: Iterable[str]) -> ahocorasick.Automaton:
+    """Finds any of `strings` inside a word; a form ending in ه is also sought with ت (زيارت|ها → زياره)."""
+    automaton = ahocorasick.Automaton()
+    for s in strings:
+        automaton.add_word(s, 0)
+        if s.endswith("ه"):
+            automaton.add_word(s[:-1] + "ت", 0)
+    automaton.make_automaton()
+    return automaton
+
+
 class TriggerMatcher:
     """Finds trigger hits in a token sequence with a precompiled `Lexicon`."""
 
@@ -127,6 +153,13 @@ class TriggerMatcher:
         self.noun_forms = frozenset(
             f for f, senses in lexicon.forms.items() if all(e.pos == "noun" for e in senses)
         )
+        # Every candidate `_analyse` tries is a substring of the word (or one ending in ت read as ه), so a word
+        # that contains no lexicon string cannot match anything: one automaton scan rejects it (most words are
+        # not triggers, and building their candidates dominated a fresh process's event stage).
+        self._lexicon_substrings = _substring_automaton(_lexicon_strings(lexicon))
+
+    def _cannot_match(self, word: str) -> bool:
+        return next(self._lexicon_substrings.iter(word), None) is None
 
     def _analyse(self, norm: str, stem: str, final: str = "") -> _WordInfo:
         """Senses, phrases and matching keys of a word; `final` is "h" when it ends in a real ه, "t" in ة."""
@@ -135,6 +168,10 @@ class TriggerMatcher:
         info = self._cache.get(key)
         if info is not None:
             return info
+        if self._cannot_match(norm) and (stem in norm or self._cannot_match(stem)):
+            if len(self._cache) < 300_000:
+                self._cache[key] = _NOT_A_TRIGGER
+            return _NOT_A_TRIGGER
         taa = final == "t"  # طلبة is not طلب + ه
         candidates: list[tuple[str, str, int]] = [(v, "any", 0) for v in _variants(norm, taa)]
         if stem != norm:

@@ -41,6 +41,8 @@ def bio_to_spans(text: str, tokens: Sequence[Token], offset: int, tags: Sequence
     open_label: str | None = None
     first = 0
     for k, tag in enumerate([*tags, "O"]):
+        if tag == "O" and open_label is None:
+            continue  # most tokens: nothing open, nothing to open
         bio, _, label = tag.partition("-")
         if open_label is not None and (bio != "I" or label != open_label):
             a, b = tokens[offset + first], tokens[offset + k - 1]

@@ -44,22 +44,44 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _inside_open_quote(text: str, line_start: int, pos: int) -> bool:
+_QUOTE_RE = re.compile("[«“»”\"]")
+
+
+class _QuoteState:
+    """Open «…»/“…” depth and straight-quote parity of one line, advanced incrementally from boundary to boundary.
+
+    Each boundary check used to rescan the line from its start, which is quadratic on one-paragraph articles;
+    only the quote characters matter, so a regex jumps from one to the next.
+    """
+
+    __slots__ = ("depth", "pos", "straight")
+
+    def __init__(self, line_start: int) -> None:
+        self.depth = 0
+        self.straight = 0
+        self.pos = line_start
+
+    def advance(self, text: str, pos: int) -> None:
+        for m in _QUOTE_RE.finditer(text, self.pos, pos):
+            ch = m.group()
+            if ch in "«“":
+                self.depth += 1
+            elif ch in "»”":
+                if self.depth:
+                    self.depth -= 1
+            else:
+                self.straight ^= 1
+        self.pos = max(self.pos, pos)
+
+
+def _inside_open_quote(text: str, state: _QuoteState, pos: int) -> bool:
     """True when an «…» or “…” quote opened on this line before `pos` is still open and closes later on the line."""
-    depth = 0
-    straight = 0
-    for ch in text[line_start:pos]:
-        if ch in "«“":
-            depth += 1
-        elif ch in "»”" and depth:
-            depth -= 1
-        elif ch == '"':
-            straight ^= 1
-    if not depth and not straight:
+    state.advance(text, pos)
+    if not state.depth and not state.straight:
         return False
     line_end = text.find("\n", pos)
     rest = text[pos : line_end if line_end >= 0 else len(text)]
-    return ("»" in rest or "”" in rest) if depth else '"' in rest
+    return ("»" in rest or "”" in rest) if state.depth else '"' in rest
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -76,13 +98,14 @@ def split_sentences(text: str) -> list[Sentence]:
     line_start = 0
     for line_end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
         start = line_start
+        quotes = _QuoteState(line_start)
         for m in _END_RE.finditer(text, line_start, line_end):
             if not _is_boundary(text, m.start(), m.end()):
                 continue
             end = m.end()
             while end < line_end and text[end] in _CLOSERS:
                 end += 1
-            if _inside_open_quote(text, line_start, m.start()) and not (end > m.end()):
+            if _inside_open_quote(text, quotes, m.start()) and not (end > m.end()):
                 continue
             emit(start, end)
             start = end

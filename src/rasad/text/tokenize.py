@@ -38,6 +38,8 @@ _NEVER_SPLIT = frozenset(
 _ARTICLE_PREFIXES = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 _LETTER_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك")
+# First letters of every article/letter prefix: most words start with none of them and skip the prefix loops.
+_PREFIX_INITIALS = frozenset(p[0] for p in _ARTICLE_PREFIXES + _LETTER_PREFIXES)
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
@@ -109,12 +111,14 @@ class Segmenter:
         if len(word) < 3 or word in _NEVER_SPLIT:
             return _WHOLE
         prefix = ""
+        if word[0] not in _PREFIX_INITIALS:
+            allow_article = False
         for p in _ARTICLE_PREFIXES if allow_article else ():
             # A bare article needs a 2-letter stem; stacked clitics need 3 (والدة is not و+ال+دة).
             if word.startswith(p) and len(word) - len(p) >= (2 if p == "ال" else 3):
                 prefix = p
                 break
-        if not prefix:
+        if not prefix and word[0] in _PREFIX_INITIALS:
             for p in _LETTER_PREFIXES:
                 rest = word[len(p) :]
                 if word.startswith(p) and len(rest) >= 2 and self._letter_split_ok(p, rest, word):
@@ -122,7 +126,9 @@ class Segmenter:
                     break
         stem = word[len(prefix) :]
         suffix, stem_key = self._suffix(stem) if allow_suffix and (prefix or len(stem) > 3) else ("", None)
-        return Segmentation(len(prefix), len(suffix), _prefix_label(prefix), suffix, stem_key)
+        if not prefix and not suffix:
+            return _WHOLE
+        return Segmentation(len(prefix), len(suffix), _PREFIX_LABELS[prefix], suffix, stem_key)
 
     def _letter_split_ok(self, prefix: str, rest: str, word: str) -> bool:
         if word in _NEVER_SPLIT:
@@ -153,8 +159,11 @@ class Segmenter:
         return "", None
 
 
+_PREFIX_LABELS = {p: _prefix_label(p) for p in ("", *_ARTICLE_PREFIXES, *_LETTER_PREFIXES)}
 _DEFAULT_SEGMENTER = Segmenter()
 _MARK_CHARS = "".join(REMOVED)
+_STRIP_MARKS = {ord(c): None for c in REMOVED}
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
 def iter_raw_tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -186,9 +195,9 @@ _Analysed = tuple[str, str, str, int, int, str, str]  # kind, norm, stem, stem o
 def _analyse(surface: str, kind: str, seg: Segmenter) -> _Analysed:
     norm = normalize_key(surface)
     if kind == "word":
-        if not any("\u0600" <= c <= "\u06ff" for c in norm):
+        if _ARABIC_RE.search(norm) is None:
             return ("latin", norm, norm, 0, len(surface), "", "")
-        bare = "".join(c for c in surface if c not in REMOVED)
+        bare = surface.translate(_STRIP_MARKS)
         sg = seg.segment(norm, allow_suffix=not bare.endswith("ة"), allow_article=_article_alef_is_plain(bare))
         if sg.prefix_len or sg.suffix_len:
             s, e = _stem_offsets(surface, 0, sg.prefix_len, sg.suffix_len)
