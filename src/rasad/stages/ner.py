@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,6 +13,11 @@ from rasad.resources import Resources, register
 
 @register("ner_tagger")
 def load_tagger(res: Resources) -> Any:
+    """The CRF tagger; RASAD_NER=ensemble selects the experimental CRF + BiLSTM ensemble (docs/models/ner.md)."""
+    if os.environ.get("RASAD_NER", "crf") == "ensemble":
+        from rasad.ner.neural import NeuralTagger
+
+        return NeuralTagger.load(res.path("models", "ner_neural"), res.path("models", "ner"))
     from rasad.ner.tagger import NerTagger
 
     model_dir = res.path("models", "ner")

@@ -1,0 +1,289 @@
+"""Runtime neural Arabic NER in numpy: a char-CNN + word-vector + BiLSTM tagger, ensembled with the CRF.
+
+The network (trained with torch by `rasad.train.ner_neural`, exported to `weights.npz`) reads, per token,
+the frozen word2vec vectors of the word and of its clitic-free stem, a max-pooled character CNN over the
+normalised word, and a bag of the CRF featurizer's cheap word-level attributes (shape, clitic signature,
+frequency, article ratio, gazetteer, neighbour type, coarse clusters). Its per-token label distribution is
+combined with the CRF's marginals (numpy forward-backward over `NerTagger` emissions) as a weighted product
+and decoded with a BIO-constrained Viterbi: the two models make different mistakes, so the product is more
+accurate than either alone (meta.json records the dev scores).
+
+A model directory holds:
+  weights.npz   network arrays (word vectors in float16) plus the vocabularies (`words`, `features`,
+                `chars`) and `labels`
+  meta.json     `crf_weight` (the CRF's share of the product), `max_chars`, training summary
+  gazetteer.tsv, neighbours.tsv   optional: the lexicons the network was trained with, when they differ
+                from the CRF directory's
+The CRF, its word clusters and (by default) its lexicons come from the CRF model directory (default: the
+shipped `ner` model).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rasad.ner.features import Featurizer
+from rasad.ner.gazetteer import Gazetteer
+from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_MODEL_DIR
+from rasad.ner.tagger import NerTagger, load_clusters, load_featurizer, load_neighbour_types
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "ner_neural"
+_BATCH = 256  # sentences run through the LSTM together
+_NEG = -1e4  # score of a forbidden BIO transition
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    top = a.max(axis=axis, keepdims=True)
+    return np.asarray((top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis))
+
+
+def _pad(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.array([a.shape[0] for a in arrays])
+    padded = np.zeros((len(arrays), int(lengths.max()), arrays[0].shape[1]))
+    for b, a in enumerate(arrays):
+        padded[b, : a.shape[0]] = a
+    return padded, lengths
+
+
+def crf_log_marginals(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """Per-token log label marginals of a linear-chain CRF for a batch of non-empty sentences
+    (forward-backward in log space, all sentences at once)."""
+    e, lengths = _pad(emissions)
+    batch, longest, _ = e.shape
+    alpha = np.zeros_like(e)
+    beta = np.zeros_like(e)
+    alpha[:, 0] = e[:, 0]
+    for t in range(1, longest):
+        alpha[:, t] = e[:, t] + _logsumexp(alpha[:, t - 1, :, None] + transitions[None], 1)
+    for t in range(longest - 2, -1, -1):
+        step = _logsumexp(transitions[None] + (e[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
+        # A sentence's last token has beta 0; positions past it are never read.
+        beta[:, t] = np.where((t < lengths - 1)[:, None], step, 0.0)
+    rows = np.arange(batch)
+    log_z = _logsumexp(alpha[rows, lengths - 1], 1)
+    log_m = alpha + beta - log_z[:, None, None]
+    return [log_m[b, : lengths[b]] for b in range(batch)]
+
+
+def bio_constraints(labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(start scores, transition scores) that forbid an I-X tag not preceded by B-X or I-X."""
+    start = np.zeros(len(labels))
+    allowed = np.zeros((len(labels), len(labels)))
+    for j, label in enumerate(labels):
+        if label.startswith("I-"):
+            start[j] = _NEG
+            for i, previous in enumerate(labels):
+                if previous[2:] != label[2:]:
+                    allowed[i, j] = _NEG
+    return start, allowed
+
+
+def constrained_viterbi(scores: list[np.ndarray], start: np.ndarray, allowed: np.ndarray) -> list[list[int]]:
+    """Best label paths of a batch of non-empty (n, labels) score arrays under the BIO constraints."""
+    padded, lengths = _pad(scores)
+    batch, longest, n_labels = padded.shape
+    identity = np.arange(n_labels)
+    back = np.empty((batch, longest, n_labels), dtype=np.int64)
+    back[:, 0] = identity
+    best = padded[:, 0] + start
+    for t in range(1, longest):
+        candidates = best[:, :, None] + allowed[None]
+        active = (lengths > t)[:, None]
+        # Finished sentences keep their score and point to themselves, so padding never changes a path.
+        best = np.where(active, candidates.max(axis=1) + padded[:, t], best)
+        back[:, t] = np.where(active, candidates.argmax(axis=1), identity)
+    paths = np.empty((batch, longest), dtype=np.int64)
+    paths[:, -1] = best.argmax(axis=1)
+    rows = np.arange(batch)
+    for t in range(longest - 1, 0, -1):
+        paths[:, t - 1] = back[rows, t, paths[:, t]]
+    return [paths[b, : lengths[b]].tolist() for b in range(batch)]
+
+
+class BiLstmNetwork:
+    """The numpy forward pass of the exported torch network (gate order i, f, g, o as in torch.nn.LSTM)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], max_chars: int):
+        w = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
+        self.embeddings = w["emb_weight"]
+        self.char_embeddings = w["cemb_weight"]
+        self.conv_weight, self.conv_bias = w["conv_weight"], w["conv_bias"]
+        self.feature_weight, self.feature_bias = w["feat_weight"], w["feat_bias"]
+        self.out_weight, self.out_bias = w["out_weight"].T.copy(), w["out_bias"]
+        self.hidden = w["lstm_weight_hh_l0"].shape[1]
+        # Both directions' input projections in one matrix: applied once per word type and cached.
+        self.input_projection = np.concatenate([w["lstm_weight_ih_l0"], w["lstm_weight_ih_l0_reverse"]]).T.copy()
+        self.input_bias = np.concatenate([w["lstm_bias_ih_l0"] + w["lstm_bias_hh_l0"],
+                                          w["lstm_bias_ih_l0_reverse"] + w["lstm_bias_hh_l0_reverse"]])
+        self.recurrent = (w["lstm_weight_hh_l0"].T.copy(), w["lstm_weight_hh_l0_reverse"].T.copy())
+        self.max_chars = max_chars
+
+    def word_gates(self, word_id: int, stem_id: int, char_ids: list[int], feature_ids: list[int]) -> np.ndarray:
+        """A word type's projected LSTM input (8 * hidden), independent of context."""
+        return self.word_gates_batch([(word_id, stem_id, char_ids, feature_ids)])[0]
+
+    def word_gates_batch(self, words: list[tuple[int, int, list[int], list[int]]]) -> np.ndarray:
+        """Projected LSTM inputs (n words, 8 * hidden) of word types given as (word row, stem row, char ids,
+        attribute ids); all words at once, so a cold cache costs a few matrix products, not a loop."""
+        n = len(words)
+        longest = max(1, max(min(len(w[2]), self.max_chars) for w in words))
+        char_ids = np.zeros((n, longest + 2), dtype=np.int64)  # one zero-padding column each side (conv pad)
+        bag = np.zeros((n, self.feature_weight.shape[1]), np.float32)
+        for row, (_, _, chars, features) in enumerate(words):
+            chars = chars[: self.max_chars]
+            char_ids[row, 1:1 + len(chars)] = chars
+            bag[row, features] = 1.0
+        embedded = self.char_embeddings[char_ids]
+        embedded[char_ids == 0] = 0.0  # torch's zero padding of the convolution input
+        conv = sum(embedded[:, k:k + longest] @ self.conv_weight[:, :, k].T for k in range(3)) + self.conv_bias
+        conv[char_ids[:, 1:-1] == 0] = -np.inf  # max over real characters only
+        pooled = np.maximum(conv.max(axis=1), 0.0)
+        features = np.tanh(bag @ self.feature_weight.T + self.feature_bias)
+        rows = np.array([[w[0], w[1]] for w in words], dtype=np.int64)
+        x = np.concatenate([self.embeddings[rows[:, 0]], self.embeddings[rows[:, 1]], pooled, features], axis=1)
+        return np.asarray(x @ self.input_projection + self.input_bias, dtype=np.float32)
+
+    def log_probs(self, gates: list[np.ndarray]) -> list[np.ndarray]:
+        """Per-sentence (n, labels) log-probabilities from each sentence's stacked word gates (n, 8H)."""
+        results: list[np.ndarray] = [np.zeros((0, self.out_bias.shape[0]))] * len(gates)
+        order = sorted(range(len(gates)), key=lambda k: gates[k].shape[0])
+        h_size = self.hidden
+        for begin in range(0, len(order), _BATCH):
+            batch = [k for k in order[begin:begin + _BATCH] if gates[k].shape[0]]
+            if not batch:
+                continue
+            lengths = np.array([gates[k].shape[0] for k in batch])
+            longest = int(lengths.max())
+            inputs = np.zeros((len(batch), longest, 8 * h_size), np.float32)
+            for b, k in enumerate(batch):
+                inputs[b, : lengths[b]] = gates[k]
+            states = []
+            for direction, steps in ((0, range(longest)), (1, range(longest - 1, -1, -1))):
+                h = np.zeros((len(batch), h_size), np.float32)
+                c = np.zeros((len(batch), h_size), np.float32)
+                out = np.zeros((len(batch), longest, h_size), np.float32)
+                part = slice(direction * 4 * h_size, (direction + 1) * 4 * h_size)
+                for t in steps:
+                    g = inputs[:, t, part] + h @ self.recurrent[direction]
+                    gate = _sigmoid(g)  # the i, f, o blocks are used; the g block takes tanh below
+                    c_new = gate[:, h_size:2 * h_size] * c + gate[:, :h_size] * np.tanh(g[:, 2 * h_size:3 * h_size])
+                    h_new = gate[:, 3 * h_size:] * np.tanh(c_new)
+                    # Padding positions keep a zero state, so the backward pass starts at each sentence's end.
+                    active = (lengths > t)[:, None]
+                    c = np.where(active, c_new, 0.0)
+                    h = np.where(active, h_new, 0.0)
+                    out[:, t] = h
+                states.append(out)
+            logits = np.concatenate(states, axis=-1) @ self.out_weight + self.out_bias
+            logits -= logits.max(axis=-1, keepdims=True)
+            log_p = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+            for b, k in enumerate(batch):
+                results[k] = log_p[b, : lengths[b]]
+        return results
+
+
+class NeuralTagger:
+    """Tags tokenised sentences with BIO tags (types PER LOC ORG MISC), same API as `NerTagger`.
+
+    Picklable: only the model directories travel; weights and caches load lazily on first use.
+    """
+
+    cache_size = 20000  # word types kept; each holds 8 * hidden float32 gates (~3 KB)
+
+    def __init__(self, model_dir: Path, crf_dir: Path | None = None):
+        self.model_dir = Path(model_dir)
+        self.crf_dir = Path(crf_dir) if crf_dir is not None else CRF_MODEL_DIR
+        self._network: BiLstmNetwork | None = None
+        self._crf: NerTagger | None = None
+        self._featurizer: Featurizer | None = None
+        self._cache: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, crf_dir: Path | None = None) -> NeuralTagger:
+        model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        if not (model_dir / "weights.npz").exists():
+            raise FileNotFoundError(f"no neural NER model at {model_dir} (expected weights.npz)")
+        return cls(model_dir, crf_dir)
+
+    def _ensure_loaded(self) -> tuple[BiLstmNetwork, Featurizer]:
+        if self._network is None or self._featurizer is None:
+            meta = json.loads((self.model_dir / "meta.json").read_text(encoding="utf-8"))
+            with np.load(self.model_dir / "weights.npz", allow_pickle=False) as data:
+                arrays = {k: data[k] for k in data.files}
+            self.labels = [str(x) for x in arrays["labels"]]
+            self.word_index = {str(w): i + 1 for i, w in enumerate(arrays["words"])}  # 0 = unknown
+            self.feature_index = {str(f): i for i, f in enumerate(arrays["features"])}
+            self.char_index = {str(c): i + 2 for i, c in enumerate(arrays["chars"])}  # 0 pad, 1 unknown
+            self.crf_weight = float(meta["crf_weight"])
+            self.start, self.allowed = bio_constraints(self.labels)
+            self._featurizer = self._load_featurizer()
+            self._network = BiLstmNetwork(arrays, int(meta["max_chars"]))
+        return self._network, self._featurizer
+
+    def _load_featurizer(self) -> Featurizer:
+        """The featurizer the network was trained with: the CRF directory's, except for a gazetteer or
+        neighbour-type lexicon the model directory ships itself (the network may have been trained with
+        lexicons built from a different data split than the CRF's)."""
+        if not (self.model_dir / "neighbours.tsv").exists():
+            return load_featurizer(self.crf_dir)
+        gazetteer_path = self.model_dir / "gazetteer.tsv"
+        gazetteer = Gazetteer.load(gazetteer_path) if gazetteer_path.exists() else Gazetteer([])
+        counts, clusters = load_clusters(self.crf_dir / "clusters.tsv")
+        return Featurizer(counts, clusters, gazetteer,
+                          neighbour_types=load_neighbour_types(self.model_dir / "neighbours.tsv"))
+
+    def _word_inputs(self, word: str) -> tuple[int, int, list[int], list[int]]:
+        _, featurizer = self._ensure_loaded()
+        features, norm, stem, keys = featurizer.word_own_features(word)
+        word_id = next((self.word_index[k] for k in keys if k in self.word_index), 0)
+        feature_ids = [i for i in map(self.feature_index.get, features) if i is not None]
+        return word_id, self.word_index.get(stem, 0), [self.char_index.get(c, 1) for c in norm], feature_ids
+
+    def network_log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """The network's own per-token label log-probabilities (columns in `self.labels` order)."""
+        network, _ = self._ensure_loaded()
+        cache = self._cache
+        missing = list({t for s in sentences for t in s if t not in cache})
+        if len(cache) + len(missing) > self.cache_size:
+            cache.clear()  # bounds memory in long-running workers; refills quickly
+            missing = list({t for s in sentences for t in s})
+        if missing:
+            gates = network.word_gates_batch([self._word_inputs(t) for t in missing])
+            cache.update(zip(missing, gates, strict=True))
+        width = 8 * network.hidden
+        return network.log_probs([np.stack([cache[t] for t in s]) if s else np.zeros((0, width), np.float32)
+                                  for s in sentences])
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        self._ensure_loaded()
+        if self.crf_weight > 0 and self._crf is None:
+            self._crf = NerTagger.load(self.crf_dir)
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
+        for begin in range(0, len(order), _BATCH):
+            batch = order[begin:begin + _BATCH]
+            tokens = [sentences[k] for k in batch]
+            scores = [(1.0 - self.crf_weight) * lp for lp in self.network_log_probs(tokens)]
+            if self._crf is not None and self.crf_weight > 0:
+                crf, _ = self._crf._ensure_loaded()
+                columns = [crf.labels.index(label) for label in self.labels]
+                # Weighted product of the two models' distributions (a sum of log-probabilities).
+                marginals = crf_log_marginals([self._crf._emissions(t) for t in tokens], crf.transitions)
+                scores = [s + self.crf_weight * m[:, columns] for s, m in zip(scores, marginals, strict=True)]
+            for k, path in zip(batch, constrained_viterbi(scores, self.start, self.allowed), strict=True):
+                out[k] = [self.labels[j] for j in path]
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_dir": str(self.model_dir), "crf_dir": str(self.crf_dir)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(Path(state["model_dir"]), Path(state["crf_dir"]))  # type: ignore[misc]

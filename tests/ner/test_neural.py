@@ -1,0 +1,109 @@
+import itertools
+import pickle
+
+import numpy as np
+import pytest
+
+from rasad.ner.arabic import tokenize
+from rasad.ner.conll import bio_spans
+from rasad.ner.neural import (
+    DEFAULT_MODEL_DIR,
+    BiLstmNetwork,
+    NeuralTagger,
+    bio_constraints,
+    constrained_viterbi,
+    crf_log_marginals,
+)
+
+LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+
+
+def _path_score(path: tuple[int, ...], emissions: np.ndarray, transitions: np.ndarray) -> float:
+    return float(sum(emissions[t, j] for t, j in enumerate(path))
+                 + sum(transitions[a, b] for a, b in itertools.pairwise(path)))
+
+
+def test_crf_marginals_match_brute_force_enumeration():
+    rng = np.random.default_rng(0)
+    transitions = rng.normal(size=(3, 3))
+    sentences = [rng.normal(size=(n, 3)) for n in (4, 1, 3)]  # unequal lengths exercise the padding
+    for emissions, log_m in zip(sentences, crf_log_marginals(sentences, transitions), strict=True):
+        n = emissions.shape[0]
+        paths = list(itertools.product(range(3), repeat=n))
+        weights = np.exp([_path_score(p, emissions, transitions) for p in paths])
+        expected = np.zeros((n, 3))
+        for p, w in zip(paths, weights, strict=True):
+            for t, j in enumerate(p):
+                expected[t, j] += w
+        np.testing.assert_allclose(np.exp(log_m), expected / weights.sum(), rtol=1e-9, atol=1e-12)
+
+
+def test_constrained_viterbi_is_the_best_valid_bio_path():
+    rng = np.random.default_rng(1)
+    start, allowed = bio_constraints(LABELS)
+    scores = [rng.normal(size=(n, len(LABELS))) for n in (5, 2, 4)]
+    for s, path in zip(scores, constrained_viterbi(scores, start, allowed), strict=True):
+        valid = [p for p in itertools.product(range(len(LABELS)), repeat=s.shape[0])
+                 if _path_score(p, s, allowed) + start[p[0]] > -1e3]
+        best = max(valid, key=lambda p: _path_score(p, s, allowed))
+        assert tuple(path) == best
+        tags = [LABELS[j] for j in path]
+        for previous, tag in zip(["O", *tags], tags, strict=False):
+            if tag.startswith("I-"):
+                assert previous[2:] == tag[2:]
+
+
+def _random_network(rng: np.random.Generator, hidden: int = 4) -> BiLstmNetwork:
+    vocab, dim, chars, char_dim, filters, n_feats, feat_dim = 6, 5, 7, 3, 4, 5, 2
+    width = 2 * dim + filters + feat_dim
+    arrays = {
+        "emb_weight": rng.normal(size=(vocab, dim)), "cemb_weight": rng.normal(size=(chars, char_dim)),
+        "conv_weight": rng.normal(size=(filters, char_dim, 3)), "conv_bias": rng.normal(size=filters),
+        "feat_weight": rng.normal(size=(feat_dim, n_feats)), "feat_bias": rng.normal(size=feat_dim),
+        "out_weight": rng.normal(size=(len(LABELS), 2 * hidden)), "out_bias": rng.normal(size=len(LABELS)),
+    }
+    for suffix in ("", "_reverse"):
+        arrays["lstm_weight_ih_l0" + suffix] = rng.normal(size=(4 * hidden, width))
+        arrays["lstm_weight_hh_l0" + suffix] = rng.normal(size=(4 * hidden, hidden))
+        arrays["lstm_bias_ih_l0" + suffix] = rng.normal(size=4 * hidden)
+        arrays["lstm_bias_hh_l0" + suffix] = rng.normal(size=4 * hidden)
+    # Small weights keep the gates out of saturation, so every input visibly moves the outputs.
+    return BiLstmNetwork({k: (0.3 * v).astype(np.float32) for k, v in arrays.items()}, max_chars=8)
+
+
+def test_batched_bilstm_equals_one_sentence_at_a_time():
+    """Padding must not leak into either direction: a sentence scores the same alone or in a batch."""
+    rng = np.random.default_rng(2)
+    network = _random_network(rng)
+    words = [network.word_gates(i % 6, (i + 1) % 6, [1 + i % 5, 2, 3], [i % 5]) for i in range(9)]
+    sentences = [np.stack(words[:5]), np.stack(words[5:6]), np.stack(words[2:9])]
+    batched = network.log_probs(sentences)
+    for sentence, together in zip(sentences, batched, strict=True):
+        alone = network.log_probs([sentence])[0]
+        np.testing.assert_allclose(together, alone, atol=1e-5)
+        np.testing.assert_allclose(np.exp(together).sum(axis=1), 1.0, atol=1e-5)
+    # The backward direction sees the right context: changing the last word changes the first token's scores.
+    changed = network.log_probs([np.stack([*words[:4], words[8]])])[0]
+    assert not np.allclose(changed[0], batched[0][0])
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL_DIR / "weights.npz").exists(), reason="neural NER model not shipped")
+def test_shipped_neural_model_tags_obvious_entities_and_pickles():
+    tagger = NeuralTagger.load()
+    sentences = [
+        tokenize("وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا ستتعاون مع الصين ."),
+        tokenize("سيزور الوزير القاهرة وبغداد الأسبوع المقبل ."),
+        [],
+    ]
+    tagged = tagger.tag(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+    first = {(" ".join(sentences[0][s:e]), k) for s, e, k in bio_spans(tagged[0])}
+    assert ("فلاديمير بوتين", "PER") in first
+    assert {("موسكو", "LOC"), ("روسيا", "LOC")} <= first
+    second = {(" ".join(sentences[1][s:e]), k) for s, e, k in bio_spans(tagged[1])}
+    assert {("القاهرة", "LOC"), ("وبغداد", "LOC")} <= second
+    copy = pickle.loads(pickle.dumps(tagger))
+    assert copy.tag(sentences) == tagged
+    # The network alone is a proper distribution over the labels.
+    log_p = tagger.network_log_probs(sentences[:1])[0]
+    np.testing.assert_allclose(np.exp(log_p).sum(axis=1), 1.0, atol=1e-4)
