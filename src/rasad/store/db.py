@@ -232,39 +232,48 @@ class Store:
         return int(pk)
 
     def _insert_events(self, conn: Connection, pk: int, a: dict[str, Any]) -> None:
+        """All of a document's events in one multi-row INSERT … RETURNING, then all their arguments in one more."""
         published = a["document"].get("published")
-        for ev in a.get("events", ()):
+        events = list(a.get("events", ()))
+        if not events:
+            return
+        rows = []
+        for ev in events:
             date = ev.get("date")
-            day = date if isinstance(date, str) and len(date) == 10 and date[4] == "-" else published
             loc = ev.get("location") or {}
-            event_pk = conn.execute(
-                s.events.insert()
-                .values(
-                    doc_pk=pk,
-                    event_id=ev["id"],
-                    type=ev["type"],
-                    mode=ev.get("mode"),
-                    cameo=ev.get("cameo"),
-                    modality=ev.get("modality"),
-                    date=date,
-                    day=day,
-                    trigger=(ev.get("trigger") or {}).get("text"),
-                    location_text=loc.get("text"),
-                    location_entity=loc.get("entity"),
-                    claim_id=ev.get("claim"),
-                    data=json.dumps(ev, ensure_ascii=False),
-                )
-                .returning(s.events.c.pk)
-            ).scalar_one()
-            args = [
-                {"event_pk": event_pk, "doc_pk": pk, "role": role, "text": arg.get("text", ""), "entity_id": arg.get("entity")}
-                for role, key in (("actor", "actors"), ("recipient", "recipients"))
-                for arg in ev.get(key) or ()
-            ]
+            rows.append(
+                {
+                    "doc_pk": pk,
+                    "event_id": ev["id"],
+                    "type": ev["type"],
+                    "mode": ev.get("mode"),
+                    "cameo": ev.get("cameo"),
+                    "modality": ev.get("modality"),
+                    "date": date,
+                    "day": date if isinstance(date, str) and len(date) == 10 and date[4] == "-" else published,
+                    "trigger": (ev.get("trigger") or {}).get("text"),
+                    "location_text": loc.get("text"),
+                    "location_entity": loc.get("entity"),
+                    "claim_id": ev.get("claim"),
+                    "data": json.dumps(ev, ensure_ascii=False),
+                }
+            )
+        result = conn.execute(s.events.insert().returning(s.events.c.pk, sort_by_parameter_order=True), rows)
+        event_pks = [row[0] for row in result]
+        args = []
+        for event_pk, ev in zip(event_pks, events, strict=True):
+            for role, key in (("actor", "actors"), ("recipient", "recipients")):
+                for arg in ev.get(key) or ():
+                    args.append(
+                        {"event_pk": event_pk, "doc_pk": pk, "role": role, "text": arg.get("text", ""),
+                         "entity_id": arg.get("entity")}
+                    )
+            loc = ev.get("location") or {}
             if loc:
-                args.append({"event_pk": event_pk, "doc_pk": pk, "role": "location", "text": loc.get("text", ""), "entity_id": loc.get("entity")})
-            if args:
-                conn.execute(s.event_args.insert(), args)
+                args.append({"event_pk": event_pk, "doc_pk": pk, "role": "location", "text": loc.get("text", ""),
+                             "entity_id": loc.get("entity")})
+        if args:
+            conn.execute(s.event_args.insert(), args)
 
     def _upsert_entities(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         insert = sqlite_insert if self.dialect == "sqlite" else pg_insert
