@@ -59,6 +59,8 @@ def _rows_times(x: FloatArray, matrix: FloatArray) -> FloatArray:
     """
     if x.ndim == 1:
         return np.asarray(x @ matrix, dtype=np.float32)
+    if x.shape[0] == 1:  # greedy decoding: one row, so skip the stacking
+        return np.asarray(x[0] @ matrix, dtype=np.float32)[None, :]
     return np.stack([row @ matrix for row in x])
 
 
