@@ -76,3 +76,13 @@ def test_kim_putin_example_events(example_text: str) -> None:
         and has(_names(analysis, e.actors), "North Korea", "Pyongyang", "Kim")
     ]
     assert not supply
+
+
+def test_trigger_words_inside_organisation_names_are_not_events() -> None:
+    from rasad.model import Document
+    from rasad.pipeline import build_pipeline
+
+    text = "قصفت طائرات حربية مواقع للدعم السريع في الخرطوم، فيما هاجمت قوات الدعم السريع مواقع الجيش."
+    analysis = build_pipeline().analyze(Document("rsf", text, published="2023-05-21"))
+    assert [e.type for e in analysis.events] == ["ASSAULT", "ASSAULT"]
+    assert all(e.trigger.text != "دعم" for e in analysis.events)

@@ -51,6 +51,23 @@ class _Candidate:
     clause: ClauseView
 
 
+# A trigger word inside an organisation's or a person's name is part of the name, not an event: قوات الدعم السريع,
+# حركة المقاومة, جبهة النصرة, منظمة العفو.
+_NAME_LABELS = frozenset({"ORG", "PER", "FAC", "EVENT", "MISC"})
+
+
+def _outside_names(hits: list[TriggerHit], tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[TriggerHit]:
+    spans = [(m.start, m.end) for m in mentions if m.kind == "name" and m.label in _NAME_LABELS]
+    if not spans:
+        return hits
+    kept = []
+    for hit in hits:
+        start = tokens[hit.first].stem_start
+        if not any(a <= start < b for a, b in spans):
+            kept.append(hit)
+    return kept
+
+
 def _clauses(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     a = start
@@ -182,7 +199,7 @@ class EventExtractor:
     ) -> tuple[Event, ...]:
         if not tokens:
             return ()
-        hits = self.matcher.find(tokens)
+        hits = _outside_names(self.matcher.find(tokens), tokens, mentions)
         index = TokenIndex(tokens)
         parts = build_participants(
             text,
