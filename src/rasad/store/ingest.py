@@ -6,17 +6,16 @@ a killed process leaves whole batches only. Per-document failures are logged and
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rasad.ingest import IngestProblem, read_sources
 from rasad.model import Document
+from rasad.progress import progress_bar
 from rasad.scale.dask import DaskMapper, map_local
 from rasad.store.db import DEFAULT_DB, Store
 from rasad.store.records import PreparedDocument, analyze_batch
@@ -57,38 +56,6 @@ class IngestReport:
             "docs_per_second": round(self.rate, 2),
             "problems": self.problems,
         }
-
-
-@contextlib.contextmanager
-def progress_bar(enabled: bool, total: int | None) -> Iterator[Callable[[], None]]:
-    """A rich bar on stderr with documents/s and ETA; yields `advance()` (a no-op unless stderr is a TTY)."""
-    if not (enabled and sys.stderr.isatty()):
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        Task,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} docs/s" if speed else "… docs/s", style="progress.data.speed")
-
-    columns = [TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeElapsedColumn()]
-    if total:
-        columns.append(TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True)) as progress:
-        task = progress.add_task("ingest", total=total)
-        yield lambda: progress.advance(task)
 
 
 def _count_records(sources: Sequence[str]) -> int | None:
@@ -168,7 +135,7 @@ def ingest(
                 report.note("the search index was rebuilt: it had been made with another segmenter vocabulary")
             stories = store.load_stories()
             total = _count_records(sources) if progress else None
-            with progress_bar(progress, total) as advance:
+            with progress_bar(progress, "ingesting", total) as advance:
                 # The readers' own de-duplication drops identical texts under other ids; the store keeps those
                 # as copies in one story instead, so it only de-duplicates by id (here and in the writer).
                 items = read_sources(list(sources), default_date=default_date, dedup=False)
