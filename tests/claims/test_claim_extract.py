@@ -179,3 +179,25 @@ def test_object_verb_inside_a_clause_takes_the_subject_before_it(extract) -> Non
 def test_hypothetical_cues_report_nothing(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("لقد حان الوقت لكي يقول العرب للعالم إن الظلم انتهى.") == []
     assert extract("قد يرى البعض أن القرار خاطئ.") == []
+
+
+def test_spokesman_of_a_definite_body(extract) -> None:  # type: ignore[no-untyped-def]
+    claims = extract("وقالت المتحدثة باسم الحكومة إن الاجتماع تأجل إلى الأسبوع المقبل.")
+    assert [c.source.text for c in claims] == ["المتحدثة باسم الحكومة"]
+    # a clitic preposition after باسم is not part of the name of the body
+    claims = extract("وقال المتحدث باسمهم بالأمس إن الاجتماع تأجل.")
+    assert all("بالأمس" not in c.source.text for c in claims)
+
+
+def test_prepositional_cue_with_a_common_noun_is_not_an_attribution(extract) -> None:  # type: ignore[no-untyped-def]
+    # KB name words include common nouns (خطة، اتفاقية، البرنامج); they do not make a source for وفق/استنادًا إلى
+    assert extract("وتجري أعمال الصيانة في الطرق الرئيسية وفق خطة زمنية معينة.") == []
+    assert extract("وخفضت الشركة ضرائبها بشكل كبير، استنادا إلى اتفاقية في عام 2001.") == []
+    assert extract("وسيواصل الفريق تدريباته في المعسكر وفق البرنامج المعد من الجهاز الفني.") == []
+    kept = extract("وخفضت الشركة ضرائبها بشكل كبير، استنادا إلى وثائق حكومية.")
+    assert [c.source.text for c in kept] == ["وثائق حكومية"]
+
+
+def test_second_person_pronoun_object_before_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    claims = extract("ويرى فيكم المراقبون أنكم الأمل الأخير للحل.")
+    assert [c.source.text for c in claims] == ["المراقبون"]

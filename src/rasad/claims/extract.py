@@ -406,7 +406,9 @@ class _FrameFinder(SpeakerResolver):
             return False
         head = k + 1 if toks[k].text in QUOTES and k + 1 < e else k
         head_tok = toks[head]
-        known = doc.known_head(head_tok) or doc.name_end(head) > head
+        # A lexicon source noun or a recognised name; bare KB name words are not enough here: they include
+        # common nouns (وفق خطة زمنية، استنادًا إلى اتفاقية) that these prepositions take far more often.
+        known = doc.lexicon_head(head_tok) or doc.name_end(head) > head
         if attached and not known:
             known = any(key in doc.lexicon.source_heads for key in (head_tok.norm[1:], head_tok.norm[3:]))
         if not known:

@@ -130,7 +130,13 @@ def forward_phrase(ctx: PhraseContext, i: int, limit: int, max_words: int = 9) -
         if tok.norm == "باسم":  # المتحدث باسم وزارة الخارجية: a new annexed phrase follows
             j += 1
             words += 1
-            if j < limit and is_word(toks[j]) and toks[j].norm not in NP_STOP and not toks[j].prefix:
+            # the article is fine (المتحدث باسم الحكومة); a clitic conjunction or preposition is not
+            if (
+                j < limit
+                and is_word(toks[j])
+                and toks[j].norm not in NP_STOP
+                and toks[j].prefix in ("", "ال")
+            ):
                 prev_definite = head_definite = is_definite(toks[j])
                 j += 1
                 last_word_end = j

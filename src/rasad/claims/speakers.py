@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from rasad.claims.agreement import agrees
 from rasad.claims.document import DocIndex
 from rasad.claims.frame import Frame
 from rasad.claims.lexicon import Cue
 from rasad.claims.phrases import forward_phrase, is_word
-from rasad.claims.words import CLAUSE_WORDS, NP_STOP
+from rasad.claims.words import CLAUSE_WORDS, CLOSE_QUOTES, NP_STOP, OPEN_QUOTES
 
 ANTECEDENT_SENTENCES = 3  # how far back "وأضاف أن" may look for the speaker
 PARTICIPLE_REACH = 40  # tokens: how far back a participle (مضيفًا) looks for the report it continues
@@ -29,15 +30,26 @@ class SpeakerResolver:
     def is_cue(self, j: int) -> bool:  # provided by the frame finder, which knows the cue index
         raise NotImplementedError
 
-    def _antecedent(self, si: int, same_sentence: bool = False, after_tok: int = -1) -> Frame | None:
-        """The speaker of the latest report nearby (وأضاف أن … continues it)."""
+    def _antecedent(
+        self, si: int, cue: Cue, same_sentence: bool = False, after_tok: int = -1
+    ) -> Frame | None:
+        """The speaker of the latest report nearby (وأضاف أن … continues it) whose number and gender agree with
+        the cue: وقال الوزير … وقالت المتحدثة … وأضاف أن continues the minister, not the spokeswoman."""
         reach = 0 if same_sentence else ANTECEDENT_SENTENCES
         for f in reversed(self.frames):
             if si - f.sent > reach or f.cue_tok < after_tok:
                 return None
-            if f.kind != "according_to" and f.source is not None and not f.passive:
+            usable = f.kind != "according_to" and f.source is not None and not f.passive
+            if usable and f.source is not None and agrees(cue, self.doc, f.source, f.cue):
                 return f
         return None
+
+    def _agreeing(self, cue: Cue, src: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A subject phrase (token range) found for a subjectless cue, or None when it cannot be its speaker."""
+        if src is None:
+            return None
+        toks = self.doc.tokens
+        return src if agrees(cue, self.doc, (toks[src[0]].start, toks[src[1] - 1].end)) else None
 
     def _implicit_source(
         self, i: int, lo: int, si: int, cue: Cue, mode: str
@@ -50,11 +62,17 @@ class SpeakerResolver:
         it opens the sentence — from the report or the subject of the sentences before.
         """
         toks, norms = self.doc.tokens, self.doc.norms
+        if self._inside_quotation(lo, i):
+            # «… ويرى فيكم ملاذًا …»: a third-person verb inside someone's quoted words speaks of another
+            # person named in the quotation, not of the quoted speaker.
+            return None, None
         if cue.cls == "participle":
-            ante = self._antecedent(si, same_sentence=True, after_tok=i - PARTICIPLE_REACH)
+            ante = self._antecedent(si, cue, same_sentence=True, after_tok=i - PARTICIPLE_REACH)
             if ante is not None:
                 return None, ante
-            return (self._clause_subject(lo, i) if i - lo <= PARTICIPLE_REACH else None), None
+            return (
+                self._agreeing(cue, self._clause_subject(lo, i)) if i - lo <= PARTICIPLE_REACH else None
+            ), None
         if cue.cls != "verb" or mode == "object":
             return None, None
         before = toks[i - 1].text if i > lo else ""
@@ -63,11 +81,11 @@ class SpeakerResolver:
         )
         if not opens_clause:
             return None, None
-        ante = self._antecedent(si, same_sentence=True)
+        ante = self._antecedent(si, cue, same_sentence=True)
         if ante is not None:
             return None, ante
         if i > lo + 2:
-            src = self._clause_subject(lo, i)
+            src = self._agreeing(cue, self._clause_subject(lo, i))
             if src is not None:
                 return src, None
         opens_sentence = i <= lo + 1 or (before in CLAUSE_PUNCT and i - lo <= 8)
@@ -75,12 +93,29 @@ class SpeakerResolver:
             return None, None
         # Only the sentence right before: its latest report, else its subject. Reaching further back picks
         # speakers the text has moved away from.
-        ante = self._antecedent(si)
+        ante = self._antecedent(si, cue)
         if ante is not None and ante.sent == si - 1:
             return None, ante
         if ante is not None and ante.sent == si - 2 and self._is_heading(si - 1):
             return None, ante  # a sub-heading between the report and its continuation
-        return self._previous_sentence_subject(si, i), None
+        return self._agreeing(cue, self._previous_sentence_subject(si, i)), None
+
+    def _inside_quotation(self, lo: int, i: int) -> bool:
+        """Whether token i is inside a quotation opened earlier in its sentence. Straight quotes only count when
+        the sentence has an even number of them: news often drops the opening one (الصحة"، مضيفا "أنا …)."""
+        toks = self.doc.tokens
+        hi = self.doc.sentence_of(i)[2]
+        straight_total = sum(1 for t in toks[lo:hi] if t.text == '"')
+        depth = 0
+        straight = False
+        for tok in toks[lo:i]:
+            if tok.text == '"':
+                straight = not straight
+            elif tok.text in OPEN_QUOTES:
+                depth += 1
+            elif tok.text in CLOSE_QUOTES:
+                depth = max(0, depth - 1)
+        return (straight and straight_total % 2 == 0) or depth > 0
 
     def _is_heading(self, si: int) -> bool:
         """A line of at most four tokens: a sub-heading, not a sentence that could bring a new speaker."""

@@ -46,7 +46,7 @@ QUANTIFIERS = words("احد اغلب بعض جميع دوله سعاده سمو 
 # Pronoun objects between a verb and its subject (يكشف لنا هذا الدرس، أكد له الوزير).
 OBJECT_PRONOUNS = words(
     "الينا اليه اليها اليهم به بها بهم عليه عليها عليهم عنه عنها عنهم فيه فيها فيهم لك لكم لنا له لها لهم "
-    "لهما لهن لي معه معها معهم منه منها منهم"
+    "لهما لهن لي معه معها معهم منه منها منهم اليك اليكم بك بكم عليك عليكم عنك عنكم فيك فيكم منك منكم معك معكم"
 )
 
 # Words that end a phrase read forward from its head: prepositions, relatives, demonstratives, auxiliaries.
