@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ ALLAH = "الله"
 ABDULLAH = "Abdullah"
 ARTICLE = "ال"
 ARTICLE_PARTICLE = "al-"
+DECODED_LIMIT = 100_000  # words kept from `render_many` batches before starting afresh
 
 
 def title_word(latin: str) -> str:
@@ -71,6 +73,9 @@ class NameRenderer:
         self._model: Seq2SeqModel | None = None
         self._cached_word: Any = None
         self._lock = threading.Lock()
+        # Model outputs decoded ahead by `render_many` (model letters → raw Latin); only ever added to, so a
+        # reader in another thread sees either a correct entry or none (and then decodes the word itself).
+        self._decoded: dict[str, str] = {}
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> NameRenderer:
@@ -110,8 +115,10 @@ class NameRenderer:
         letters = model_letters(word)
         if not letters:
             return ""
-        assert self._model is not None
-        latin = self._model.transliterate(letters)
+        latin = self._decoded.get(letters)
+        if latin is None:
+            assert self._model is not None
+            latin = self._model.transliterate(letters)
         if not latin:
             return ""
         has_article = letters.startswith(ARTICLE) and len(letters) >= 4 and not letters.startswith(ALLAH)
@@ -121,7 +128,27 @@ class NameRenderer:
 
     def render(self, arabic: str) -> str:
         """Best-effort English rendering of an Arabic name; Latin letters and digits pass through."""
-        render_word = self._ensure_loaded()
+        return self._render_with(arabic, self._ensure_loaded())
+
+    def render_many(self, names: list[str]) -> list[str]:
+        """`render` of each name (identical results), with all their new words decoded in one batch."""
+        self._ensure_loaded()
+        wanted: set[str] = set()
+
+        def collect(word: str) -> str:
+            if word not in PARTICLES:
+                wanted.add(model_letters(word))
+            return ""
+
+        for arabic in names:
+            self._render_with(arabic, collect)
+        new_letters = sorted(letters for letters in wanted if letters and letters not in self._decoded)
+        if len(self._decoded) + len(new_letters) > DECODED_LIMIT:
+            self._decoded = {}  # a fresh dict, not .clear(): other threads may be reading the old one
+        self._decoded.update(zip(new_letters, self.model.transliterate_many(new_letters), strict=True))
+        return [self.render(arabic) for arabic in names]
+
+    def _render_with(self, arabic: str, render_word: Callable[[str], str]) -> str:
         words = [part for word in normalize_arabic(arabic).split() for part in _split_joined_abd(word)]
         pieces: list[str] = []
         index = 0

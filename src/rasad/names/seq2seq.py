@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,6 +23,10 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float32]
 
 PAD, BOS, EOS = 0, 1, 2  # target ids; source id 0 is PAD, 1 is unknown
+# Fewer same-length words than this decode faster one by one (measured: a batch of 2 is slower than 2 singles,
+# a batch of 4 ~1.3x faster, 32 ~2.7x); larger groups share one matrix product per step.
+MIN_BATCH = 4
+_NEVER_OUTPUT = slice(min(PAD, BOS), max(PAD, BOS) + 1)  # PAD and BOS (adjacent ids): one assignment
 WEIGHT_NAMES = (
     "enc_emb",
     "enc_f_wih",
@@ -74,6 +79,32 @@ def _gru_step(x_proj: FloatArray, h: FloatArray, whh_t: FloatArray, bhh: FloatAr
     return np.asarray((1.0 - z) * n + z * h, dtype=np.float32)
 
 
+def _gru_step_vector(
+    x_proj: FloatArray, h: FloatArray, whh_t: FloatArray, bhh: FloatArray, size: int
+) -> FloatArray:
+    """`_gru_step` for one state vector, with the r and z gates in one call (elementwise, so the same floats)."""
+    h_proj = h @ whh_t + bhh
+    rz = 0.5 * (np.tanh(0.5 * (x_proj[: 2 * size] + h_proj[: 2 * size])) + 1.0)
+    n = np.tanh(x_proj[2 * size :] + rz[:size] * h_proj[2 * size :])
+    z = rz[size:]
+    return cast(FloatArray, (1.0 - z) * n + z * h)  # float32 throughout: Python floats do not upcast
+
+
+def _gru_step_rows(
+    x_proj: FloatArray, h: FloatArray, whh_t: FloatArray, bhh: FloatArray, size: int
+) -> FloatArray:
+    """`_gru_step_vector` for a batch of state rows (one matrix product)."""
+    return _gru_update_rows(x_proj, h @ whh_t + bhh, h, size)
+
+
+def _gru_update_rows(x_proj: FloatArray, h_proj: FloatArray, h: FloatArray, size: int) -> FloatArray:
+    """The gate arithmetic of a GRU step for state rows, given both input and hidden projections."""
+    rz = 0.5 * (np.tanh(0.5 * (x_proj[:, : 2 * size] + h_proj[:, : 2 * size])) + 1.0)
+    n = np.tanh(x_proj[:, 2 * size :] + rz[:, :size] * h_proj[:, 2 * size :])
+    z = rz[:, size:]
+    return cast(FloatArray, (1.0 - z) * n + z * h)
+
+
 @dataclass
 class Seq2SeqModel:
     """Weights (float32, transposed for row-vector products) and the two alphabets."""
@@ -118,6 +149,10 @@ class Seq2SeqModel:
             np.concatenate([self._dec_wih_att_t, self._t["out_w"]], axis=1)
         )
         self._gates = 3 * hidden
+        # The encoder's two directions as one stack, for `_encode_fast`.
+        self._enc_hidden = w["enc_f_whh"].shape[1]
+        self._enc_whh_pair = np.stack([self._t["enc_f_whh"], self._t["enc_b_whh"]])
+        self._enc_bhh_pair = np.stack([w["enc_f_bhh"], w["enc_b_bhh"]])
 
     def encode_ids(self, letters: str) -> list[int]:
         return [self._src_index.get(c, 1) for c in letters]
@@ -144,6 +179,152 @@ class Seq2SeqModel:
 
     def transliterate(self, letters: str) -> str:
         """Best Latin spelling (lower case) for a string of model letters; '' for an empty input."""
+        if not letters:
+            return ""
+        if self.beam_size == 1:
+            return self._greedy(letters)
+        return self.beam_search(letters)
+
+    def transliterate_many(self, words: list[str]) -> list[str]:
+        """`transliterate` for each of `words` (same results, in order), decoding same-length words together."""
+        if self.beam_size != 1:
+            return [self.transliterate(letters) for letters in words]
+        results = [""] * len(words)
+        by_length: dict[int, list[int]] = {}
+        for position, letters in enumerate(words):
+            if letters:
+                by_length.setdefault(len(letters), []).append(position)
+        for positions in by_length.values():
+            group = [words[i] for i in positions]
+            if len(group) >= MIN_BATCH:
+                decoded = self._greedy_batch(group)
+            else:
+                decoded = [self._greedy(letters) for letters in group]
+            for position, latin in zip(positions, decoded, strict=True):
+                results[position] = latin
+        return results
+
+    def _greedy_batch(self, words: list[str]) -> list[str]:
+        """Greedy decoding of several words of one length at once: one matrix product per step for all."""
+        w = self.weights
+        count, length = len(words), len(words[0])
+        ids = np.array([self.encode_ids(letters) for letters in words])
+        hidden_enc = w["enc_f_whh"].shape[1]
+        states = np.empty((count, length, 2 * hidden_enc), dtype=np.float32)
+        last: list[FloatArray] = []
+        for inputs, whh_t, bhh, positions, column in (
+            (self._enc_f_proj[ids], self._t["enc_f_whh"], w["enc_f_bhh"], range(length), 0),
+            (
+                self._enc_b_proj[ids],
+                self._t["enc_b_whh"],
+                w["enc_b_bhh"],
+                range(length - 1, -1, -1),
+                hidden_enc,
+            ),
+        ):
+            h = np.zeros((count, hidden_enc), dtype=np.float32)
+            for t in positions:
+                h = _gru_step_rows(inputs[:, t], h, whh_t, bhh, hidden_enc)
+                states[:, t, column : column + hidden_enc] = h
+            last.append(h)
+        h = np.tanh(np.concatenate(last, axis=1) @ self._t["bridge_w"] + w["bridge_b"])
+        flat = states.reshape(count * length, -1)
+        keys = (flat @ self._t["attn_w"]).reshape(count, length, -1)
+        ctx_proj = (flat @ self._comb_c_t).reshape(count, length, -1)
+        hidden, gates = h.shape[1], self._gates
+        att_in = np.zeros((count, gates), dtype=np.float32)
+        prev = np.full(count, BOS)
+        scores = np.zeros(count, dtype=np.float32)
+        tokens: list[list[int]] = [[] for _ in words]
+        active = np.ones(count, dtype=bool)
+        rows = np.arange(count)
+        for _ in range(min(self.max_length, 3 * length + 6)):
+            h = _gru_step_rows(self._dec_emb_proj[prev] + att_in, h, self._t["dec_whh"], w["dec_bhh"], hidden)
+            logits_att = np.matmul(keys, h[:, :, None])[:, :, 0]
+            logits_att -= logits_att.max(axis=1, keepdims=True)
+            alpha = np.exp(logits_att)
+            alpha /= alpha.sum(axis=1, keepdims=True)
+            context = np.matmul(alpha[:, None, :], ctx_proj)[:, 0]
+            att = np.tanh(h @ self._comb_h_t + context + w["comb_b"])
+            att_out = att @ self._att_out_t
+            att_in = att_out[:, :gates]
+            logits = att_out[:, gates:] + w["out_b"]
+            logits -= logits.max(axis=1, keepdims=True)
+            log_probs = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            log_probs[:, PAD] = -np.inf
+            log_probs[:, BOS] = -np.inf
+            total = scores[:, None] + log_probs
+            prev = np.argsort(-total, axis=1)[:, 0]
+            scores = total[rows, prev]
+            for row in np.flatnonzero(active):
+                token = int(prev[row])
+                if token == EOS:
+                    active[row] = False
+                else:
+                    tokens[row].append(token)
+            if not active.any():
+                break
+        return ["".join(self.target_chars[t - 3] for t in seq if t >= 3) for seq in tokens]
+
+    def _encode_fast(self, ids: list[int]) -> tuple[FloatArray, FloatArray]:
+        """`_encode` with both directions stepped together (row 0 reads forwards, row 1 backwards): one stacked
+        product and one set of gate operations per position instead of two; the same float32 operations."""
+        hidden = self._enc_hidden
+        length = len(ids)
+        inputs = np.stack([self._enc_f_proj[ids], self._enc_b_proj[ids[::-1]]], axis=1)  # (T, 2, gates)
+        outputs = np.empty((length, 2, hidden), dtype=np.float32)
+        h = np.zeros((2, hidden), dtype=np.float32)
+        for t in range(length):
+            h_proj = np.matmul(h[:, None, :], self._enc_whh_pair)[:, 0] + self._enc_bhh_pair
+            h = _gru_update_rows(inputs[t], h_proj, h, hidden)
+            outputs[t] = h
+        states = np.concatenate([outputs[:, 0], outputs[::-1, 1]], axis=1)
+        init = np.tanh(h.reshape(-1) @ self._t["bridge_w"] + self.weights["bridge_b"]).astype(np.float32)
+        return states, init
+
+    def _greedy(self, letters: str) -> str:
+        """Beam search with a beam of 1, written for one hypothesis: the same floats and output, fewer NumPy calls."""
+        w = self.weights
+        states, init = self._encode_fast(self.encode_ids(letters))
+        # A stacked vector–matrix product per position: the same floats as `_rows_times`, in one call.
+        per_position = states[:, None, :]
+        keys_t = np.matmul(per_position, self._t["attn_w"])[:, 0].T
+        h_out_t = np.ascontiguousarray(np.concatenate([self._comb_h_t, keys_t], axis=1))
+        ctx_proj = np.matmul(per_position, self._comb_c_t)[:, 0]
+        hidden = init.shape[0]
+        gates = self._gates
+        dec_whh_t, dec_bhh, comb_b, out_b = self._t["dec_whh"], w["dec_bhh"], w["comb_b"], w["out_b"]
+        emb_proj, att_out_t = self._dec_emb_proj, self._att_out_t
+        h = init
+        att_in = np.zeros(gates, dtype=np.float32)
+        prev = BOS
+        score = np.float32(0.0)
+        tokens: list[int] = []
+        for _ in range(min(self.max_length, 3 * len(letters) + 6)):
+            h = _gru_step_vector(emb_proj[prev] + att_in, h, dec_whh_t, dec_bhh, hidden)
+            h_out = h @ h_out_t
+            logits_att = h_out[hidden:]
+            logits_att -= logits_att.max()
+            alpha = np.exp(logits_att)
+            alpha /= alpha.sum()
+            att = np.tanh(h_out[:hidden] + alpha @ ctx_proj + comb_b)
+            att_out = att @ att_out_t
+            att_in = att_out[:gates]
+            logits = att_out[gates:] + out_b
+            logits -= logits.max()
+            log_probs = logits - np.log(np.exp(logits).sum())
+            log_probs[_NEVER_OUTPUT] = -np.inf
+            total = score + log_probs
+            token = int((-total).argsort()[0])  # the same ranking (and tie order) as the beam search
+            if token == EOS:
+                break
+            tokens.append(token)
+            score = total[token]
+            prev = token
+        return "".join(self.target_chars[t - 3] for t in tokens if t >= 3)
+
+    def beam_search(self, letters: str) -> str:
+        """The general decoder (any beam size); `transliterate` uses a faster loop when the beam is 1."""
         if not letters:
             return ""
         w = self.weights
