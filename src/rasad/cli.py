@@ -104,10 +104,13 @@ def analyze(
         else:
             out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
+    from rasad.ingest.sources import expected_count
     from rasad.progress import progress_bar
 
     try:
-        with progress_bar(enabled=progress and multi, description="analysing") as advance:
+        show = progress and multi and sys.stderr.isatty()
+        total = expected_count(paths) if show else None
+        with progress_bar(enabled=show, description="analysing", total=total) as advance:
             for item in items:
                 if isinstance(item, IngestProblem):
                     if written or pending is not None:

@@ -136,3 +136,14 @@ def test_single_documents_above_the_limit_are_refused(tmp_path: Path, monkeypatc
     path.write_text(ARTICLE * 20, encoding="utf-8")
     (problem,) = list(read_sources([str(path)]))
     assert isinstance(problem, IngestProblem) and "limit" in problem.message
+
+
+def test_expected_count_only_for_jsonl(tmp_path: Path) -> None:
+    from rasad.ingest.sources import expected_count
+
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text('{"text": "نص"}\n\n{"text": "نص آخر"}\n', encoding="utf-8")
+    assert expected_count([str(jsonl)]) == 2
+    txt = tmp_path / "b.txt"
+    txt.write_text("نص", encoding="utf-8")
+    assert expected_count([str(jsonl), str(txt)]) is None

@@ -153,6 +153,18 @@ def iter_items(sources: Sequence[str], default_date: str | None = None, stdin: I
             yield IngestProblem(source, exc.strerror or str(exc))
 
 
+def expected_count(sources: Sequence[str]) -> int | None:
+    """How many records to expect, when every source is a JSONL file (for a progress bar's ETA); else None."""
+    total = 0
+    for source in sources:
+        path = Path(source)
+        if not (path.is_file() and path.name.lower().endswith(_JSONL)):
+            return None
+        with path.open("rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total
+
+
 def deduplicate(items: Iterable[Item]) -> Iterator[Item]:
     """Drop exact duplicates (normalised content hash) and repeated ids, reporting each as a 'duplicate' problem."""
     seen_hash: dict[str, str] = {}

@@ -10,10 +10,10 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from rasad.ingest import IngestProblem, read_sources
+from rasad.ingest.sources import expected_count
 from rasad.model import Document
 from rasad.progress import progress_bar
 from rasad.scale.dask import DaskMapper, map_local
@@ -56,18 +56,6 @@ class IngestReport:
             "docs_per_second": round(self.rate, 2),
             "problems": self.problems,
         }
-
-
-def _count_records(sources: Sequence[str]) -> int | None:
-    """The number of documents to expect, when every source is a JSONL file (else unknown: no ETA)."""
-    total = 0
-    for src in sources:
-        p = Path(src)
-        if not (p.is_file() and p.name.lower().endswith((".jsonl", ".ndjson"))):
-            return None
-        with p.open("rb") as f:
-            total += sum(1 for line in f if line.strip())
-    return total
 
 
 def _batches(
@@ -134,7 +122,7 @@ def ingest(
             if store.ensure_current_terms():
                 report.note("the search index was rebuilt: it had been made with another segmenter vocabulary")
             stories = store.load_stories()
-            total = _count_records(sources) if progress else None
+            total = expected_count(sources) if progress else None
             with progress_bar(progress, "ingesting", total) as advance:
                 # The readers' own de-duplication drops identical texts under other ids; the store keeps those
                 # as copies in one story instead, so it only de-duplicates by id (here and in the writer).
