@@ -43,3 +43,15 @@ def test_arabic_ratio() -> None:
     assert arabic_ratio("روسيا") == 1.0
     assert arabic_ratio("abc") == 0.0
     assert arabic_ratio("123") == 0.0
+
+
+def test_honorific_signs_are_marks() -> None:
+    # U+0610–061A (e.g. the sallallahou sign written over a name) are combining marks, not letters.
+    assert normalize_key("محمد\u0610 رسول") == "محمد رسول"
+
+
+def test_time_view_uses_the_same_character_tables() -> None:
+    from rasad.time.textview import make_view
+
+    sample = "أَعلنَ يومَ الخميسِ ١٢ إلى ٣٫٥ ــ مساءً\u200f، ومَرْحى\u0610 ة ى ی ک"
+    assert make_view(sample).text == normalize_key(sample)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(
+# Arabic combining marks: honorific signs (U+0610–061A), harakat/tanween/shadda/sukun (U+064B–065F), superscript alef and
+# the Quranic annotation marks (the small letters ۥ ۦ and the end-of-ayah/rub-el-hizb signs are not marks and stay).
+DIACRITICS = "".join(chr(c) for c in range(0x0610, 0x061B)) + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(
     chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06DD, 0x06DE, 0x06E5, 0x06E6, 0x06E9)
 )
 TATWEEL = "\u0640"
@@ -26,7 +28,7 @@ BIDI_AND_ZERO_WIDTH = (
 REMOVED = frozenset(DIACRITICS + TATWEEL + BIDI_AND_ZERO_WIDTH)
 _TRAILING_MARKS = frozenset(DIACRITICS)
 
-_LETTER_MAP = {
+LETTER_MAP = {
     "أ": "ا",
     "إ": "ا",
     "آ": "ا",
@@ -42,12 +44,13 @@ _LETTER_MAP = {
 }
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
+# Arabic-Indic and Extended Arabic-Indic (Persian/Urdu) digits → ASCII.
+DIGIT_MAP = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
 _TABLE: dict[int, str | None] = {ord(c): None for c in REMOVED}
-_TABLE.update({ord(k): v for k, v in _LETTER_MAP.items()})
+_TABLE.update({ord(k): v for k, v in LETTER_MAP.items()})
 _TABLE.update({ord(s): " " for s in _SPACES})
-for _i in range(10):
-    _TABLE[0x0660 + _i] = str(_i)  # Arabic-Indic
-    _TABLE[0x06F0 + _i] = str(_i)  # Extended Arabic-Indic (Persian/Urdu)
+_TABLE.update({ord(k): v for k, v in DIGIT_MAP.items()})
 
 
 def normalize_key(text: str) -> str:
@@ -60,7 +63,7 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
-_DIGIT_TABLE = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+_DIGIT_TABLE = {ord(k): v for k, v in DIGIT_MAP.items()}
 
 
 @dataclass(frozen=True, slots=True)

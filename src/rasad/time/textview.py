@@ -12,25 +12,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# One-for-one substitutions: alef variants, alef maqsura, ta marbuta, Arabic-Indic/Persian digits.
-_SUBSTITUTE = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ة": "ه",
-    "ی": "ي",  # Persian yeh
-    "ک": "ك",  # Persian keheh
-}
-for _i in range(10):
-    _SUBSTITUTE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
-    _SUBSTITUTE[chr(0x06F0 + _i)] = str(_i)  # Extended Arabic-Indic (Persian/Urdu)
+from rasad.text.normalize import BIDI_AND_ZERO_WIDTH, DIACRITICS, DIGIT_MAP, LETTER_MAP, TATWEEL
 
-# Combining marks (harakat, tanween, shadda, sukun, superscript alef, Quranic marks) and tatweel.
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
-# Directional controls: LRM, RLM, ALM, embeddings/overrides, isolates, zero-width joiners, soft hyphen.
-_BIDI = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+# The character tables are rasad.text.normalize's, so the time view and every other matching view agree on what
+# counts as the same letter and what is dropped; this module only adds its own fast view construction.
+_SUBSTITUTE = {**LETTER_MAP, **DIGIT_MAP}
+# Combining marks and tatweel (dropped, and absorbed at the end of a span), then directional/zero-width controls.
+_MARKS = "".join(re.escape(c) for c in DIACRITICS + TATWEEL)
+_BIDI = "".join(re.escape(c) for c in BIDI_AND_ZERO_WIDTH)
 _DELETE_RE = re.compile(f"[{_MARKS}{_BIDI}]")
 _TRAILING_MARKS_RE = re.compile(f"[{_MARKS}]*")
 
