@@ -241,10 +241,15 @@ def train_ner(
     unlabeled: Annotated[
         Path | None, typer.Option("--unlabeled", help="Unlabeled corpus directory for word clusters.")
     ] = None,
+    vectors: Annotated[
+        Path | None, typer.Option("--vectors", help="Word vectors (.npy): with --unlabeled, where to keep the "
+                                  "induced vectors; without it, reuse them to rebuild the neighbour lexicon.")
+    ] = None,
 ) -> None:
     """Train the NER tagger (reproduces the shipped model from ../shared data)."""
     module = _component("rasad.train.ner")
-    result = module.train(_existing(train, "training file"), dev, out, unlabeled_dir=unlabeled)
+    result = module.train(_existing(train, "training file"), dev, out, unlabeled_dir=unlabeled,
+                          vectors=vectors if unlabeled or vectors is None else _existing(vectors, "vectors file"))
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

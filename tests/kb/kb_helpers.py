@@ -54,6 +54,13 @@ def link(
     return mentions, entities
 
 
+def link_dated(
+    kb: KnowledgeBase, segmenter: Segmenter, text: str, year: int | None, ner: Sequence[NerSpan] = ()
+) -> tuple[list[Mention], list[Entity]]:
+    """`link` for a document published in `year`."""
+    return link_document(kb, text, tokenize(text, segmenter), ner, year)
+
+
 def by_text(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if m.text == text]
 

@@ -15,6 +15,7 @@ import pytest
 from babel import Locale
 
 import rasad
+from rasad.text.normalize import normalize_key
 
 KB_DIR = Path(rasad.__file__).parent / "resources" / "kb"
 HEADER = [
@@ -40,6 +41,13 @@ PERSON_KINDS = {
     "royal",
     "politician",
     "militant_leader",
+    # people outside politics, ranked below every political kind for a lone surname (rasad.kb.index.KIND_RANK)
+    "athlete",
+    "coach",
+    "artist",  # singers, actors, musicians, film-makers
+    "writer",  # writers, poets, journalists, intellectuals, scholars
+    "cleric",
+    "businessperson",
 }
 ORG_KINDS = {
     "intl_org",
@@ -54,6 +62,8 @@ ORG_KINDS = {
     "company",
     "university",
     "sports_club",
+    "sports_body",  # federations, confederations, Olympic committees, leagues (FIFA, CAF, national FAs)
+    "trade_union",  # labour federations and professional syndicates (UGTT, Histadrut, bar associations)
 }
 QID = re.compile(r"^Q[1-9][0-9]*$")
 KB_SLUG = re.compile(r"^kb:[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -183,12 +193,18 @@ def test_shared_arabic_names_are_explained(all_rows: list[dict[str, str]]) -> No
                 assert "shares the Arabic name" in notes[entity], f"{name!r} is shared by {sorted(ids)}"
 
 
+# Kinds whose notes describe a career rather than a term of office: years help the date-aware choice of a lone
+# surname's bearer (rasad.kb.active_years) but cannot always be given.
+CAREER_KINDS = {"athlete", "coach", "artist", "writer", "cleric", "businessperson"}
+
+
 def test_people_notes_carry_years(people: list[dict[str, str]]) -> None:
     for row in people:
         assert re.search(r"(19|20)[0-9]{2}", row["note"]) or row["kind"] in {
             "militant_leader",
             "politician",
             "royal",
+            *CAREER_KINDS,
         }, row
 
 
@@ -220,3 +236,111 @@ def test_spot_checks_organisations(orgs: list[dict[str, str]]) -> None:
     assert "الخارجية الأميركية" in _arabic_names(state_department)
     un = _by_id(orgs, "Q1065")
     assert un["name_ar"] == "الأمم المتحدة" and un["kind"] == "intl_org"
+
+
+# Bare given names that stand for thousands of people: never a person's whole Arabic name or alias.
+COMMON_GIVEN_NAMES = {"محمد", "أحمد", "عبد الله", "عبدالله", "علي", "حسن", "حسين", "محمود", "خالد", "عمر"}
+
+
+def test_no_person_is_named_by_a_bare_common_given_name(people: list[dict[str, str]]) -> None:
+    for row in people:
+        assert not COMMON_GIVEN_NAMES & set(_arabic_names(row)), row["id"]
+
+
+def test_spot_checks_people_1995_2013(people: list[dict[str, str]]) -> None:
+    chirac = _by_id(people, "kb:jacques-chirac")
+    assert (chirac["country"], chirac["kind"], chirac["name_ar"]) == ("FR", "head_of_state", "جاك شيراك")
+    rice = _by_id(people, "kb:condoleezza-rice")
+    assert {"كوندوليزا رايس", "كونداليزا رايس"} <= set(_arabic_names(rice))
+    assert rice["kind"] == "foreign_minister"
+    elbaradei = _by_id(people, "kb:mohamed-elbaradei")
+    assert elbaradei["parent"] == "kb:iaea" and "البرادعي" in _arabic_names(elbaradei)
+    salah = _by_id(people, "kb:mohamed-salah")
+    assert salah["country"] == "EG" and salah["name_ar"] == "محمد صلاح"
+
+
+MONTH_NAMES = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "كانون",
+]
+
+
+def test_organisation_names_are_not_month_names(orgs: list[dict[str, str]]) -> None:
+    """نيسان is Nissan and April: a bare month name would turn every date into a company mention."""
+    months = {normalize_key(m) for m in MONTH_NAMES}
+    for row in orgs:
+        for name in _arabic_names(row):
+            assert normalize_key(name) not in months, f"{name!r} ({row['id']}) is a month name"
+
+
+def test_clubs_do_not_carry_bare_place_names(orgs: list[dict[str, str]]) -> None:
+    """A club named after a city is listed as نادي/فريق + city or with a nisba, never as the bare city
+    (برشلونة the city must not become FC Barcelona)."""
+    places = KB_DIR / "places.tsv"
+    if not places.exists():
+        pytest.skip("places.tsv not written yet")
+    place_names = set()
+    for line in places.read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) == 12:
+            place_names |= {normalize_key(n) for n in [cells[4], *cells[5].split("|")] if n}
+    for row in orgs:
+        if row["kind"] in ("sports_club", "sports_body"):
+            for name in _arabic_names(row):
+                assert normalize_key(name) not in place_names, f"{name!r} ({row['id']}) is a place name"
+
+
+def test_spot_checks_extended_organisations(orgs: list[dict[str, str]]) -> None:
+    nissan = _arabic_names(_by_id(orgs, "kb:nissan"))
+    assert "نيسان موتورز" in nissan and "نيسان" not in nissan
+    barca = _arabic_names(_by_id(orgs, "Q7156"))
+    assert "البارسا" in barca and "برشلونة" not in barca
+    assert _by_id(orgs, "Q253414")["kind"] == "sports_body"
+    assert _by_id(orgs, "kb:ugtt")["kind"] == "trade_union" and _by_id(orgs, "kb:ugtt")["country"] == "TN"
+    vw = _by_id(orgs, "kb:volkswagen")
+    assert vw["country"] == "DE" and "فولكس واغن" in _arabic_names(vw)
+    hilal_sudan = _by_id(orgs, "kb:al-hilal-omdurman")
+    assert hilal_sudan["country"] == "SD" and "الهلال" not in _arabic_names(hilal_sudan)
+
+
+def test_people_outside_politics_have_their_own_kind(people: list[dict[str, str]]) -> None:
+    """A footballer filed as a politician would outrank no one but would be counted among office holders."""
+    expected = {
+        "kb:mohamed-salah": "athlete",
+        "kb:pep-guardiola": "coach",
+        "kb:fairuz": "artist",
+        "kb:naguib-mahfouz": "writer",
+        "kb:ali-al-sistani": "cleric",
+        "kb:naguib-sawiris": "businessperson",
+        "kb:jerome-powell": "politician",  # a central banker holds public office
+        "kb:tarak-dhiab": "politician",  # a footballer who became a minister
+    }
+    for person_id, kind in expected.items():
+        assert _by_id(people, person_id)["kind"] == kind, person_id
+
+
+def test_every_ranked_kind_is_a_person_kind() -> None:
+    from rasad.kb.index import KIND_RANK
+
+    assert set(KIND_RANK) <= PERSON_KINDS

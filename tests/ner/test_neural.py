@@ -107,3 +107,34 @@ def test_shipped_neural_model_tags_obvious_entities_and_pickles():
     # The network alone is a proper distribution over the labels.
     log_p = tagger.network_log_probs(sentences[:1])[0]
     np.testing.assert_allclose(np.exp(log_p).sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_crf_output_layer_gives_exact_marginals_and_best_path():
+    """With a CRF layer, log_probs are the chain's marginals and the decoder finds its best valid path
+    (start and end scores included), checked by enumerating every path of short sentences."""
+    rng = np.random.default_rng(3)
+    network = _random_network(rng)
+    n_labels = len(LABELS)
+    start_bio, allowed_bio = bio_constraints(LABELS)
+    transitions, first, last = rng.normal(size=(n_labels, n_labels)), rng.normal(size=n_labels), rng.normal(size=n_labels)
+    # As exported: the BIO constraints are part of the layer's transition and start scores.
+    network.crf_layer = (transitions + allowed_bio, first + start_bio, last)
+    words = [network.word_gates(i % 6, (i + 2) % 6, [1 + i % 4, 3], [i % 5]) for i in range(4)]
+    sentences = [np.stack(words[:3]), np.stack(words[3:])]
+    logits = network.logits(sentences)
+    marginals = network.log_probs(sentences)
+    emissions, start, allowed = network.decoding_scores(sentences, LABELS)
+    paths = constrained_viterbi(emissions, start, allowed)
+    for e, log_m, path in zip(logits, marginals, paths, strict=True):
+        n = e.shape[0]
+        candidates = list(itertools.product(range(n_labels), repeat=n))
+        scores = np.array([_path_score(p, e, transitions + allowed_bio) + first[p[0]] + start_bio[p[0]] + last[p[-1]]
+                           for p in candidates])
+        weights = np.exp(scores - scores.max())
+        expected = np.zeros((n, n_labels))
+        for p, w in zip(candidates, weights, strict=True):
+            for t, j in enumerate(p):
+                expected[t, j] += w
+        np.testing.assert_allclose(np.exp(log_m), expected / weights.sum(), atol=1e-8)
+        assert tuple(path) == candidates[int(scores.argmax())]
+

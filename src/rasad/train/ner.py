@@ -58,6 +58,14 @@ def tag_with(model_path: Path, featurizer: Featurizer, sentences: list[list[str]
         tagger.close()
 
 
+def _gazetteer_kinds(path: Path) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind = line.rpartition("\t")[2]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return dict(sorted(kinds.items()))
+
+
 def compile_and_check(model_path: Path, featurizer: Featurizer, out_dir: Path,
                       check_sentences: list[list[str]]) -> dict[str, Any]:
     """Write weights.npz (the runtime form of the CRF) and confirm the numpy decoder reproduces crfsuite's
@@ -110,8 +118,13 @@ def make_featurizer(out_dir: Path, labelled: list[Sentence], vectors_path: Path 
 
 
 def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_dir: Path | None = None,
-          params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Train and write a complete model directory; returns a summary with the dev scores."""
+          vectors: Path | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Train and write a complete model directory; returns a summary with the dev scores.
+
+    `vectors` without `unlabeled_dir`: word vectors kept from an earlier cluster induction (`.npy`, rows in the
+    order of the words of the reused clusters.tsv) — the neighbour lexicon is then rebuilt from the labels as in
+    a full run (so the dev score stays honest) without spending ~15 minutes re-inducing the clusters. With
+    `unlabeled_dir`: where to keep the freshly induced vectors."""
     started = time.time()
     out_dir = Path(out_dir)
     sentences = read_conll(Path(train_path))
@@ -122,6 +135,10 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
     params = {**CRF_PARAMS, **(params or {})}
     with tempfile.TemporaryDirectory(prefix="rasad-ner-") as tmp:
         vectors_path, words = prepare_resources(out_dir, Path(unlabeled_dir) if unlabeled_dir else None, Path(tmp))
+        if vectors_path is None and vectors is not None:
+            vectors_path = Path(vectors)
+        elif vectors_path is not None and vectors is not None:
+            shutil.copyfile(vectors_path, vectors)  # keep them for later --vectors runs
         model_path = out_dir / "model.crfsuite"
         featurizer = make_featurizer(out_dir, train_part, vectors_path, words)
         fit_crf(train_part, featurizer, model_path, params)
@@ -141,6 +158,8 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
         "dev_sentences": len(dev_part),
         "final_model_trained_on": "train+dev" if dev_path is None else "train",
         "clusters": "induced from " + Path(unlabeled_dir).name if unlabeled_dir else "reused from the shipped model",
+        "neighbour_lexicon": "rebuilt from the labels" if vectors_path else "reused from the shipped model",
+        "gazetteer_kinds": _gazetteer_kinds(out_dir / "gazetteer.tsv"),
         "cluster_params": CLUSTER_PARAMS,
         "crf_params": params,
         **compiled,
