@@ -21,7 +21,8 @@ def test_kb_names_become_gazetteer_entries_with_person_name_parts(tmp_path: Path
     assert (("بان",), "PFIRST") in entries and (("مون",), "PLAST") in entries
     assert (("ارسنال",), "KORG") in entries  # normalised: hamza-alef and madda folded
     assert (("نادي", "ارسنال"), "KORG") in entries
-    # organisation names do not contribute person-name parts
+    # organisation names lend their own parts, never person-name parts
+    assert (("نادي",), "OFIRST") in entries and (("ارسنال",), "OLAST") in entries
     assert not any(kind in ("PFIRST", "PLAST") and phrase == ("نادي",) for phrase, kind in entries)
 
 
@@ -34,4 +35,4 @@ def test_kb_entries_match_multi_word_names_with_a_clitic(tmp_path: Path) -> None
 
 def test_shipped_kb_feeds_the_gazetteer() -> None:
     kinds = {kind for _, kind in kb_entries()}
-    assert {"KPER", "KORG", "KLOC", "PFIRST", "PLAST"} <= kinds
+    assert {"KPER", "KORG", "KLOC", "PFIRST", "PLAST", "OFIRST", "OLAST"} <= kinds

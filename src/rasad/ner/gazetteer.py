@@ -4,8 +4,9 @@ Sources: babel's CLDR Arabic territory names (countries and regions) and languag
 whose alternate names include a pure-Arabic-script spelling, and the names and aliases of rasad's hand-authored
 knowledge-base tables (people, organisations, places, other names; `resources/kb/*.tsv`). Entries are stored
 normalised (`rasad.ner.arabic.normalize`) as token tuples so multi-word names ("الولايات المتحدة") match token
-runs. The KB kinds are KPER, KORG, KLOC and KMISC for whole names, plus PFIRST/PLAST for the first and last word
-of multi-word person names, so that an unseen "فيصل X" or "X ساركوزي" still carries some evidence. The gazetteer
+runs. The KB kinds are KPER, KORG, KLOC and KMISC for whole names, plus PFIRST/PLAST and OFIRST/OLAST for the
+first and last words of multi-word person and organisation names, so that an unseen "فيصل X", "X ساركوزي" or
+"X موتورز" still carries some evidence. The gazetteer
 is frozen into each model directory at training time (`gazetteer.tsv`), so later KB edits never shift the
 features a trained CRF sees.
 """
@@ -55,6 +56,9 @@ def build_entries(*, include_kb: bool = True) -> list[tuple[tuple[str, ...], str
 
 # Authored KB tables and the gazetteer kind of their rows.
 _KB_TABLES = (("people.tsv", "KPER"), ("organizations.tsv", "KORG"), ("places.tsv", "KLOC"), ("misc.tsv", "KMISC"))
+# Multi-word names also lend their first and last words (dev F1: +1.4 for people, +0.5 for organisations,
+# -0.3 for the middle words of people's names, which were dropped).
+_NAME_PARTS = {"KPER": ("PFIRST", "PLAST"), "KORG": ("OFIRST", "OLAST")}
 
 
 def kb_entries(kb_dir: Path | None = None) -> set[tuple[tuple[str, ...], str]]:
@@ -71,9 +75,10 @@ def kb_entries(kb_dir: Path | None = None) -> set[tuple[tuple[str, ...], str]]:
                 if not phrase:
                     continue
                 entries.add((phrase, kind))
-                if kind == "KPER" and len(phrase) > 1:
-                    entries.add(((phrase[0],), "PFIRST"))
-                    entries.add(((phrase[-1],), "PLAST"))
+                if kind in _NAME_PARTS and len(phrase) > 1:
+                    first, last = _NAME_PARTS[kind]
+                    entries.add(((phrase[0],), first))
+                    entries.add(((phrase[-1],), last))
     return entries
 
 
