@@ -181,11 +181,19 @@ def eval_ner(
     wojood: Annotated[
         bool, typer.Option("--wojood", help="GOLD is in the Wojood nested format (scored on PER/LOC/ORG).")
     ] = False,
+    anercorp_convention: Annotated[
+        bool, typer.Option("--anercorp-convention", help="With --wojood: restate the gold spans the way ANERcorp "
+                           "annotates (head nouns outside names), to separate convention from recognition.")
+    ] = False,
 ) -> None:
     """Tag the gold tokens and score exact entity spans (conlleval-style)."""
     module = _component("rasad.eval.ner")
     path = _existing(gold, "gold file")
-    _print_result(module.evaluate_wojood(path) if wojood else module.evaluate(path), as_json, module)
+    if anercorp_convention and not wojood:
+        raise UsageError("--anercorp-convention only applies with --wojood")
+    result = (module.evaluate_wojood(path, anercorp_convention=anercorp_convention) if wojood
+              else module.evaluate(path))
+    _print_result(result, as_json, module)
 
 
 @eval_app.command("names")

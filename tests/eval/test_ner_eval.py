@@ -103,6 +103,29 @@ def test_read_wojood_keeps_outermost_mapped_spans(tmp_path: Path):
     assert spans == [(1, 3, "ORG"), (4, 6, "LOC"), (7, 8, "PER")]
 
 
+WOJOOD_HEADS = """\
+زار O
+وزارة B-ORG
+خارجية I-ORG
+فرنسا I-ORG B-GPE
+مدينة B-GPE
+جنين I-GPE
+وشركة B-ORG
+أرامكو I-ORG
+"""
+
+
+def test_anercorp_convention_moves_head_nouns_out_and_keeps_nested_types(tmp_path: Path):
+    path = tmp_path / "w.txt"
+    path.write_text(WOJOOD + "\n" + WOJOOD_HEADS, encoding="utf-8")
+    first, second = read_wojood(path, anercorp_convention=True)
+    # بلدية نابلس (ORG) becomes the nested نابلس with its own type; مطار القاهرة (FAC, "مطار" is kept by ANERcorp)
+    assert first[1] == [(2, 3, "LOC"), (4, 6, "LOC"), (7, 8, "PER")]
+    # the ministry span is not a name in ANERcorp, its nested country stays; مدينة and وشركة step outside
+    assert second[1] == [(3, 4, "LOC"), (5, 6, "LOC"), (7, 8, "ORG")]
+    assert read_wojood(path)[1][1] == [(1, 4, "ORG"), (4, 6, "LOC"), (6, 8, "ORG")]
+
+
 def test_evaluate_wojood_scores_only_shared_types(tmp_path: Path):
     path = tmp_path / "w.txt"
     path.write_text(WOJOOD, encoding="utf-8")

@@ -68,3 +68,5 @@ def test_other_word_decisions(fuzzy_kb: KnowledgeBase) -> None:
     assert is_other_word(fuzzy_kb, "العدل", "العمل")
     assert not is_other_word(fuzzy_kb, "الصين", "الصيني")
     assert not is_other_word(fuzzy_kb, "الفرنسيه", "الفرنسه")
+    assert not is_other_word(fuzzy_kb, "الدولي", "الدوليه")  # frequent, but the same adjective
+    assert not is_other_word(fuzzy_kb, "الشعب", "الشعبي")  # frequent, but the same word's nisba

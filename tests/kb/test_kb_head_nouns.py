@@ -18,6 +18,8 @@ ROWS = [
     "kb:t-riyadh-club\t\tORG\tAl-Riyadh SC\tنادي الرياض\t\tSA\t\t\tsports_club\t\t",
     "kb:t-roma\t\tORG\tAS Roma\tنادي روما\t\tIT\t\t\tsports_club\t\t",
     "kb:t-abha\t\tORG\tAbha Club\tنادي أبها\t\tSA\t\t\tsports_club\t\t",
+    "kb:t-quds-tv\t\tORG\tAl-Quds TV\tقناة القدس\t\tPS\t\t\tmedia\t\t",
+    "kb:t-quds-paper\t\tORG\tAl-Quds (newspaper)\tصحيفة القدس\t\tPS\t\t\tmedia\t\t",
 ]
 
 
@@ -88,3 +90,12 @@ def test_team_of_a_country_stays_the_place(club_kb: KnowledgeBase, club_segmente
     text = "وخسر فريق مصر أمام منافسه في البطولة."
     mentions, _ = link(club_kb, club_segmenter, text)
     assert [m.text for m in mentions if m.entity is not None and m.text.endswith("مصر")] == ["مصر"]
+
+
+def test_head_of_the_same_medium_decides(club_kb: KnowledgeBase, club_segmenter: Segmenter) -> None:
+    paper = "ونقلت جريدة القدس عن مصادر محلية أن الطريق أغلق."
+    assert entity_of(club_kb, club_segmenter, paper, "جريدة القدس") == "kb:t-quds-paper"
+    channel = "وبثت فضائية القدس مقابلة مع الوزير."
+    assert entity_of(club_kb, club_segmenter, channel, "فضائية القدس") == "kb:t-quds-tv"
+    quoted = "وقال مسؤول لـ«القدس» إن الطريق أغلق."  # a newspaper or a channel: the KB cannot tell
+    assert entity_of(club_kb, club_segmenter, quoted, "القدس") not in ("kb:t-quds-tv", "kb:t-quds-paper")

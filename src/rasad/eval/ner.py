@@ -64,17 +64,36 @@ def evaluate(gold_path: Path, tagger: NerTagger | None = None) -> dict[str, Any]
 WOJOOD_TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
-def read_wojood(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
+# Head nouns that ANERcorp leaves outside the name (counted in its train part: مدينة 96 outside / 21 inside,
+# صحيفة 15 / 0, نادي 24 / 9, شركة 17 / 1, ...), while Wojood puts them inside; ministries are not names there.
+ANERCORP_OUTSIDE_HEADS = frozenset({
+    "مدينه", "محافظه", "قريه", "بلده", "مخيم", "منطقه", "ولايه", "اقليم", "صحيفه", "جريده", "مجله", "قناه",
+    "بلديه", "شركه", "نادي", "فريق", "حركه"})
+ANERCORP_NON_NAMES = frozenset({"وزاره"})
+
+
+def read_wojood(path: Path, *, anercorp_convention: bool = False) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
     """Sentences of a Wojood file as (tokens, flat spans). Each line is `token TAG [TAG...]` with nested
     entities; spans of every nesting level are decoded, mapped with `WOJOOD_TYPE_MAP` (other types
     dropped), and only the outermost mapped spans are kept, e.g. the ORG in "بلدية نابلس" wins over the
-    GPE inside it. `$#$` end-of-sentence markers are skipped."""
+    GPE inside it. `$#$` end-of-sentence markers are skipped.
+
+    With `anercorp_convention`, gold spans are first restated the way ANERcorp annotates (to separate
+    convention from recognition in the out-of-domain score): a span opening with a head noun ANERcorp leaves
+    outside loses that word, and a nested span of the same extent keeps its own type ("بلدية نابلس" ORG →
+    "نابلس" LOC); ministry spans are dropped (their nested names stay)."""
     sentences: list[tuple[list[str], list[tuple[int, int, str]]]] = []
     rows: list[tuple[str, set[str]]] = []
 
     def flush() -> None:
         if rows:
-            sentences.append(([tok for tok, _ in rows], _outermost_spans([tags for _, tags in rows])))
+            tokens = [tok for tok, _ in rows]
+            tag_sets = [tags for _, tags in rows]
+            if anercorp_convention:
+                spans = _outermost(_restate_for_anercorp(tokens, _all_spans(tag_sets)))
+            else:
+                spans = _outermost(_all_spans(tag_sets))
+            sentences.append((tokens, spans))
             rows.clear()
 
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -87,7 +106,41 @@ def read_wojood(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]
     return sentences
 
 
-def _outermost_spans(token_tags: list[set[str]]) -> list[tuple[int, int, str]]:
+def _head_words(token: str) -> set[str]:
+    """The word as written and without clitics/article (a head such as وزارة starts with a letter that the
+    clitic splitter may take for و)."""
+    from rasad.ner.arabic import normalize, split_proclitics
+
+    norm = normalize(token)
+    _, stem = split_proclitics(norm)
+    return {norm, stem[2:] if stem.startswith("ال") else stem}
+
+
+def _restate_for_anercorp(tokens: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    extents = {(a, b) for a, b, _ in spans}
+    out = []
+    for a, b, kind in spans:
+        heads = _head_words(tokens[a])
+        if heads & ANERCORP_NON_NAMES:
+            continue
+        if heads & ANERCORP_OUTSIDE_HEADS and b - a > 1:
+            if (a + 1, b) not in extents:  # else the nested span of that extent keeps its own type
+                out.append((a + 1, b, kind))
+            continue
+        out.append((a, b, kind))
+    return out
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    # Longest first, so a span is dropped when it lies inside (or overlaps) one already kept.
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def _all_spans(token_tags: list[set[str]]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     kinds = {tag[2:] for tags in token_tags for tag in tags if tag[:2] in ("B-", "I-")}
     for kind in kinds:
@@ -103,21 +156,18 @@ def _outermost_spans(token_tags: list[set[str]]) -> list[tuple[int, int, str]]:
                 start = -1
             if "B-" + kind in tags:
                 start = i
-    # Longest first, so a span is dropped when it lies inside (or overlaps) one already kept.
-    kept: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    return sorted(kept)
+    return spans
 
 
-def evaluate_wojood(path: Path, tagger: NerTagger | None = None) -> dict[str, Any]:
-    """Out-of-domain score on a Wojood file: PER, LOC and ORG only (Wojood has no MISC class)."""
+def evaluate_wojood(path: Path, tagger: NerTagger | None = None, *,
+                    anercorp_convention: bool = False) -> dict[str, Any]:
+    """Out-of-domain score on a Wojood file: PER, LOC and ORG only (Wojood has no MISC class); see
+    `read_wojood` for `anercorp_convention`."""
     if tagger is None:
         from rasad.ner.tagger import NerTagger
 
         tagger = NerTagger.load()
-    sentences = read_wojood(path)
+    sentences = read_wojood(path, anercorp_convention=anercorp_convention)
     predicted = tagger.tag([tokens for tokens, _ in sentences])
     return score_spans([spans for _, spans in sentences], [bio_spans(tags) for tags in predicted],
                        types={"PER", "LOC", "ORG"})

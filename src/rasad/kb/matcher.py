@@ -182,7 +182,11 @@ def is_other_word(kb: KnowledgeBase, name_word: str, written: str) -> bool:
     """Is `written`, one edit away from a KB name's word, another real word rather than a typo of it?
     A nisba or country name of another country (الصربي for العربي, الكوري for السوري) is; so is any word frequent
     in news (العمل for العدل: kb.frequent_words) — a typo is rare. A nisba of the name word's own country is a slip
-    of agreement or form (وزارة الدفاع الصيني, تلفزيون الصيني المركزي), still the name."""
+    of agreement or form (وزارة الدفاع الصيني, تلفزيون الصيني المركزي), still the name, and so is the other gender
+    of the same adjective (منظمة الطيران المدني الدولية for … الدولي) or the nisba of the name's noun (البنك
+    الشعبي الصيني for البنك الشعب …)."""
+    if written + "ه" == name_word or name_word + "ه" == written or written == name_word + "ي":
+        return False
     written_countries = _countries(kb, written)
     if written_countries:
         return not written_countries & _countries(kb, name_word)

@@ -29,7 +29,9 @@ GROUP_NOUNS = word_set("ميليشيات مليشيات ميليشيا مليش�
 # نادي الرياض is the football club, never «الرياض» the newspaper, and جريدة الرياض never the club.
 CLUB_HEADS = word_set("نادي فريق")
 TEAM_HEADS = word_set("فريق")  # فريق مصر is also a country's team: without a KB club the place reading stays
-MEDIA_HEADS = word_set("صحيفة جريدة مجلة قناة إذاعة تلفزيون فضائية")
+PRINT_HEADS = word_set("صحيفة جريدة مجلة")
+BROADCAST_HEADS = word_set("قناة إذاعة تلفزيون فضائية")
+MEDIA_HEADS = PRINT_HEADS | BROADCAST_HEADS
 CLUB_KINDS = frozenset({"sports_club"})
 MEDIA_KINDS = frozenset({"media", "news_agency"})  # also what a place name alone in quotes may name
 HEAD_GROUPS = ((CLUB_HEADS, CLUB_KINDS), (MEDIA_HEADS, MEDIA_KINDS))
@@ -70,14 +72,19 @@ def head_kinds(tok: Token) -> frozenset[str] | None:
     return None
 
 
-def org_named_after(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> str:
-    """The one KB organisation of `kinds` named after the place `key`: listed as any head noun of that kind + the
-    name (جريدة الرياض finds صحيفة الرياض, فريق روما finds نادي روما) or as the bare name; "" for none or several."""
-    heads = next(h for h, k in HEAD_GROUPS if k == kinds)
-    ids = {i for h in heads for i in kb.names.get(f"{h} {key}", ())}
-    ids.update(kb.names.get(key, ()))
-    orgs = {i for i in ids if kb.entries[i].label == "ORG" and kb.entries[i].kind in kinds}
-    return next(iter(orgs)) if len(orgs) == 1 else ""
+def org_named_after(kb: KnowledgeBase, key: str, kinds: frozenset[str], head: str = "") -> str:
+    """The one KB organisation of `kinds` named after the place `key`, or "" (none, or several alike).
+    Looked for as listed with the text's own head noun (`head`, normalised), then with a head of the same medium
+    (جريدة الرياض finds صحيفة الرياض, قناة فلسطين finds تلفزيون فلسطين, not صحيفة فلسطين), then with any head of
+    the kind (فريق روما finds نادي روما), then as the bare name; the first tier with a candidate decides."""
+    group = next(h for h, k in HEAD_GROUPS if k == kinds)
+    tiers = [frozenset({head}), *(g for g in (PRINT_HEADS, BROADCAST_HEADS) if head in g)] if head else []
+    for heads in [*tiers, group]:
+        ids = {i for h in heads for i in kb.names.get(f"{h} {key}", ()) if kb.entries[i].kind in kinds}
+        if ids:
+            return next(iter(ids)) if len(ids) == 1 else ""
+    bare = {i for i in kb.names.get(key, ()) if kb.entries[i].label == "ORG" and kb.entries[i].kind in kinds}
+    return next(iter(bare)) if len(bare) == 1 else ""
 
 
 def other_club(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
@@ -105,7 +112,7 @@ def place_named_org(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
     if kinds is not None and j is not None:
         if other_club(kb, tokens, m):
             return ""
-        org = org_named_after(kb, m.key, kinds)
+        org = org_named_after(kb, m.key, kinds, tokens[j].stem)
         return None if not org and tokens[j].stem in TEAM_HEADS else org
     before = tokens[m.first - 1] if m.first > 0 else None
     after = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
