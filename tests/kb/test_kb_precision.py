@@ -137,7 +137,7 @@ def test_misc_table_overrides_a_wrong_ner_label(pkb: KnowledgeBase, segmenter: S
     mentions, _ = link(pkb, segmenter, text, ner)
     got = {(m.text, m.entity, m.label) for m in mentions}
     assert {
-        ("كوفيد-19", "Q84263", "MISC"),
+        ("كوفيد-19", "Q84263196", "MISC"),
         ("الحرب العالمية الثانية", "Q362", "EVENT"),
         ("كأس العالم", "Q19317", "EVENT"),
         ("رمضان", "kb:ramadan", "MISC"),

@@ -78,3 +78,16 @@ def publication_year(published: str | None) -> int | None:
         return None
     m = re.match(rf"\s*({_YEAR})(?:\D|$)", published)
     return int(m.group(1)) if m else None
+
+
+def dated_sense(cands: list[KbEntry], year: int | None) -> list[KbEntry]:
+    """A term whose meaning changed over time (فيروس كورونا: coronaviruses, mostly MERS, in news of 2012–2019;
+    SARS-CoV-2 from 2020): when every candidate is a MISC entry whose note names years, only the one that fits the
+    publication year best stays (`date_fit`); ties and undated documents go to the most recent sense, today's
+    usage. Anything else is returned unchanged."""
+    if len(cands) < 2 or any(c.label != "MISC" for c in cands):
+        return cands
+    starts = {c.id: [first for first, _ in active_spans(c.note or "")] for c in cands}
+    if not all(starts.values()):
+        return cands
+    return [max(cands, key=lambda c: (date_fit(c, year), max(starts[c.id])))]

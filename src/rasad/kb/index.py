@@ -50,6 +50,7 @@ NOT_SURNAMES = word_set(
     "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة خميس جمعة"
 )
 COMMON_WORD_COUNT = 5_000  # in the 8.8M-word news vocabulary
+VERB_FORM_COUNT = 3  # a word's form + ت seen this often makes it a verb (أوفدت), see verb_like_words
 # Head nouns of newspapers, channels and clubs named after a place (جريدة الرياض، نادي باريس).
 MEDIA_HEADS = word_set("صحيفة جريدة مجلة قناة إذاعة تلفزيون فضائية نادي")
 # A lone surname is "distinctive" below this corpus count (بايدن، فابيوس), or below DISTINCTIVE_MAX when the
@@ -125,6 +126,11 @@ class KnowledgeBase:
         # refer to that person only after the full name (see rasad.kb.coref).
         self.frequent_words = frozenset(w for w, c in vocab.items() if c >= DISTINCTIVE_COUNT)
         self.weak_keys = self._word_like_names(vocab)
+        # Words with a past-tense feminine form in the news (أوفد beside أوفدت): verbs, which a tagger's person span
+        # may swallow before a name (rasad.kb.name_uses.person_name_start); given names have no such form.
+        self.verb_like_words = frozenset(
+            w[:-1] for w, c in vocab.items() if c >= VERB_FORM_COUNT and w.endswith("ت") and w[:-1] in vocab
+        )
         self._build_person_parts(vocab)
         self.english_words = self._english_words()
         self.ministries = self._ministries()
@@ -205,6 +211,15 @@ class KnowledgeBase:
         commonly given as a first name (حسن، محمود، طارق — first words and patronyms of KB names), and rare as an
         ordinary word (see `is_distinctive_surname`). Each maps to its bearers, most prominent first."""
         given = self._given_names()
+        # Every word of a KB person's names: a word that is none of them (nor a title) before a lone surname in a
+        # tagger's person span was swallowed by the span (أوفد دقلو; rasad.kb.name_uses.person_name_start).
+        self.person_words = frozenset(
+            w
+            for e in self.entries.values()
+            if e.label == "PER"
+            for n in e.names()
+            for w in match_key(n).split(" ")
+        )
         parts: dict[str, set[str]] = defaultdict(set)
         portfolios = {normalize_key(w) for w in MINISTRIES}  # وزير العدل is a minister, not Saif al-Adel
         for entry in self.entries.values():
@@ -227,7 +242,8 @@ class KnowledgeBase:
                 ):
                     parts[w].add(entry.id)
         self.person_parts = {
-            w: tuple(sorted(ids, key=lambda i: person_rank(self.entries[i]), reverse=True))
+            # ids sorted first: equal ranks keep one order whatever the string hash seed
+            w: tuple(sorted(sorted(ids), key=lambda i: person_rank(self.entries[i]), reverse=True))
             for w, ids in parts.items()
         }
         # The same surnames without their article: a token's stem, for a quick first test per token.

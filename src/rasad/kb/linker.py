@@ -20,13 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rasad.kb import context, coref, name_uses
+from rasad.kb.active_years import dated_sense
 from rasad.kb.demonyms import MINISTRIES, ministry_slug
 from rasad.kb.entries import KbEntry
-from rasad.kb.index import (
-    WEAK_POPULATION,
-    KnowledgeBase,
-    match_key,
-)
+from rasad.kb.index import WEAK_POPULATION, KnowledgeBase, match_key
 from rasad.kb.local_names import local_id, romanize
 from rasad.kb.matcher import RawMatch, TokenView, find_fuzzy, find_matches, select_longest
 from rasad.model import Entity, Geo, Mention, NerSpan, Token
@@ -177,6 +174,7 @@ class DocumentLinker:
         if ner_label is not None and any(_compatible(ner_label, c.label) for c in cands):
             cands = [c for c in cands if _compatible(ner_label, c.label)]
         cands = [c for c in cands if not self._weak_unsupported(c, m, ner_label)]
+        cands = dated_sense(cands, self.state.year)  # فيروس كورونا: MERS-era news vs SARS-CoV-2
         if not cands:
             return None
         if len(cands) == 1:
@@ -364,12 +362,13 @@ class DocumentLinker:
         # Longer person spans first, so that a later short span can be recognised as part of them.
         for span in sorted(leftover, key=lambda s: -(s.last_token - s.first_token)):
             label = NER_LABELS[span.label]
-            start = self._span_start(self.tokens[span.first_token])
+            first = name_uses.person_name_start(self.kb, self.tokens, span, label)
+            start = self._span_start(self.tokens[first])
             name = self.text[start : span.end]
             key = match_key(name)
             if not key:
                 continue
-            r = Resolved(start, span.end, span.first_token, span.last_token, label, None, "name", 0.7)
+            r = Resolved(start, span.end, first, span.last_token, label, None, "name", 0.7)
             if label == "PER":
                 index = self._person_index(resolved, people)
                 target = index.full.get(tuple(key.split(" "))) or index.lookup(
@@ -380,7 +379,7 @@ class DocumentLinker:
                     out.append(r)
                     continue
                 surname = name_uses.surname_bearer(
-                    self.kb, self.tokens, key, span.first_token, self.state.countries, self.state.year
+                    self.kb, self.tokens, key, r.first, self.state.countries, self.state.year
                 )
                 if surname is not None:  # the tagger vouches for a lone distinctive KB surname (بخاري)
                     r.entity, r.kind, r.confidence = _use(self.state, surname), "partial", 0.8

@@ -5,7 +5,8 @@ a line break, and every position of the view maps back to a token. A match must 
 either at a token's start, at its stem (after proclitics: وروسيا، لبيونغيانغ), at its article (والبيت الأبيض) or,
 for the elided-article keys, at the second ل of لل (للبيت الأبيض) — that mention then starts at the stem
 (بيت الأبيض, like the token's stem span; see docs/kb.md "Elided article"). Where the tokenizer did not split a prefix
-(a name it did not know), one or two clitic letters are still skipped when the rest is a known name of 4+ letters.
+(a name it did not know), one or two clitic letters are still skipped when the rest is a known name of 4+ letters
+or of several words (وأم درمان).
 Among overlapping matches the longest is kept (ties: the earliest).
 """
 
@@ -112,6 +113,10 @@ def _start_ok(kb: KnowledgeBase, tok: Token, k: int, elided: bool, key: str, key
         # The tokenizer kept the word whole: skip a conjunction (and one more clitic) only before a known name
         # of 4+ letters that is not the whole word and not only a geonames town (كورونا is not ك + ورونا).
         if key in kb.nisbas:
+            return True
+        if " " in key and len(key.split(" ")[0]) >= 2:
+            # وأم درمان: the tokenizer kept وأم whole (وام is also an agency's acronym), but a name of two or more
+            # words, the next ones written in full, vouches for itself, even a geonames-only one.
             return True
         trusted = any(kb.entries[i].source != "geonames" for i in kb.names.get(key, ()))
         return key_len >= 4 and tok.norm not in kb.names and trusted

@@ -4,7 +4,8 @@
   chooses the kind of organisation (نادي/فريق a sports club, صحيفة/قناة … a medium, quotes a medium);
 - a nisba written with final ى (اليمنى "right-hand") outside Egyptian house style (فى، الذى، المصرى);
 - a lone KB surname: its form in a token and which bearer it means (rasad.kb.index.person_parts);
-- a leader's name after a group noun (ميليشيات الحوثي) naming the leader's organisation.
+- a leader's name after a group noun (ميليشيات الحوثي) naming the leader's organisation;
+- a tagger's person span that swallowed the word before a KB person (أوفد دقلو، الجنرال موسوي).
 See docs/kb.md, linking steps 7–8.
 """
 
@@ -15,9 +16,16 @@ from collections.abc import Collection, Sequence
 from rasad.kb import context
 from rasad.kb.active_years import date_fit
 from rasad.kb.entries import PLACE_LABELS, KbEntry, word_set
-from rasad.kb.index import PATRONYMIC_MARKERS, SURNAME_PARTICLES, KnowledgeBase, person_rank
+from rasad.kb.index import (
+    NAME_PARTICLES,
+    PATRONYMIC_MARKERS,
+    SURNAME_PARTICLES,
+    KnowledgeBase,
+    match_key,
+    person_rank,
+)
 from rasad.kb.matcher import RawMatch, original_index
-from rasad.model import Token
+from rasad.model import NerSpan, Token
 from rasad.text.normalize import REMOVED, normalize_key
 
 MARKS = "".join(REMOVED)
@@ -32,14 +40,20 @@ TEAM_HEADS = word_set("فريق")  # فريق مصر is also a country's team: w
 PRINT_HEADS = word_set("صحيفة جريدة مجلة")
 BROADCAST_HEADS = word_set("قناة إذاعة تلفزيون فضائية")
 MEDIA_HEADS = PRINT_HEADS | BROADCAST_HEADS
+STATE_TV_HEADS = word_set("تلفزيون")  # تلفزيون الكويت is never called «الكويت» alone
 CLUB_KINDS = frozenset({"sports_club"})
 MEDIA_KINDS = frozenset({"media", "news_agency"})  # also what a place name alone in quotes may name
 HEAD_GROUPS = ((CLUB_HEADS, CLUB_KINDS), (MEDIA_HEADS, MEDIA_KINDS))
 # A club name followed by one of these is a club of another kind (نادي أبها الأدبي is Abha's literary club, not
-# its football club).
+# its football club), and so is one followed by لل + one of the fields (نادي دبي للصحافة is the press club).
 OTHER_CLUB_QUALIFIERS = word_set(
     "الأدبي الثقافي الاجتماعي العلمي الفني الصحفي الطلابي الدبلوماسي الإعلامي الأدبية الثقافية الاجتماعية"
 )
+OTHER_CLUB_FIELDS = word_set(
+    "صحافة فروسية شطرنج سيارات رماية تنس جولف غولف سباحة فنون كتاب سينما ثقافة إعلام طيران يخوت تراث شعر"
+)
+# Words a tagger's person span may swallow before the name (الجنرال موسوي، قال بايدن).
+NOT_NAME_WORDS = context.PERSON_TITLES | context.SAYING_VERBS | context.TRAVEL_VERBS
 
 
 def name_start(tok: Token) -> int:
@@ -72,12 +86,16 @@ def head_kinds(tok: Token) -> frozenset[str] | None:
     return None
 
 
-def org_named_after(kb: KnowledgeBase, key: str, kinds: frozenset[str], head: str = "") -> str:
+def org_named_after(
+    kb: KnowledgeBase, key: str, kinds: frozenset[str], head: str = "", quoted: bool = False
+) -> str:
     """The one KB organisation of `kinds` named after the place `key`, or "" (none, or several alike).
     Looked for as listed with the text's own head noun (`head`, normalised), then with a head of the same medium
     (جريدة الرياض finds صحيفة الرياض, قناة فلسطين finds تلفزيون فلسطين, not صحيفة فلسطين), then with any head of
-    the kind (فريق روما finds نادي روما), then as the bare name; the first tier with a candidate decides."""
+    the kind (فريق روما finds نادي روما), then as the bare name; the first tier with a candidate decides. A name
+    alone in quotes (`quoted`) is never a state television named تلفزيون + place: «الكويت» is not Kuwait TV."""
     group = next(h for h, k in HEAD_GROUPS if k == kinds)
+    group = group - STATE_TV_HEADS if quoted else group
     tiers = [frozenset({head}), *(g for g in (PRINT_HEADS, BROADCAST_HEADS) if head in g)] if head else []
     for heads in [*tiers, group]:
         ids = {i for h in heads for i in kb.names.get(f"{h} {key}", ()) if kb.entries[i].kind in kinds}
@@ -87,11 +105,17 @@ def org_named_after(kb: KnowledgeBase, key: str, kinds: frozenset[str], head: st
     return next(iter(bare)) if len(bare) == 1 else ""
 
 
+def _other_club_word(tok: Token) -> bool:
+    """الأدبي in نادي أبها الأدبي, or a field of another club after لل (نادي دبي للصحافة، نادي الشارقة للشطرنج);
+    a closed list, since a ل-phrase after a club is mostly the verb's (تأهل نادي الكويت للنهائي)."""
+    return tok.norm in OTHER_CLUB_QUALIFIERS or (tok.prefix == "ل+ال" and tok.stem in OTHER_CLUB_FIELDS)
+
+
 def other_club(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
     """نادي أبها الأدبي: a sports club's name (or a place after نادي) followed by a qualifier of another kind of
     club names that other club, which the KB does not have; the match is then neither the sports club nor the
     place."""
-    if m.last + 1 >= len(tokens) or tokens[m.last + 1].norm not in OTHER_CLUB_QUALIFIERS:
+    if m.last + 1 >= len(tokens) or not _other_club_word(tokens[m.last + 1]):
         return False
     if any(kb.entries[i].kind in CLUB_KINDS for i in m.entity_ids):
         return True
@@ -112,6 +136,8 @@ def place_named_org(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
     if kinds is not None and j is not None:
         if other_club(kb, tokens, m):
             return ""
+        if tokens[j].stem in TEAM_HEADS and any(kb.entries[i].kind == "country" for i in m.entity_ids):
+            return None  # فريق قطر is the national team (the country), not نادي قطر
         org = org_named_after(kb, m.key, kinds, tokens[j].stem)
         return None if not org and tokens[j].stem in TEAM_HEADS else org
     before = tokens[m.first - 1] if m.first > 0 else None
@@ -122,7 +148,7 @@ def place_named_org(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
         and before.text in context.QUOTES
         and after.text in context.QUOTES
     )
-    return (org_named_after(kb, m.key, MEDIA_KINDS) or None) if quoted else None
+    return (org_named_after(kb, m.key, MEDIA_KINDS, quoted=True) or None) if quoted else None
 
 
 def common_noun_use(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
@@ -216,3 +242,35 @@ def leader_group(kb: KnowledgeBase, tokens: Sequence[Token], first: int, person_
         return None
     parent = kb.entries.get(person.parent or "")
     return parent if parent is not None and parent.label == "ORG" else None
+
+
+def _swallowable(kb: KnowledgeBase, tok: Token) -> bool:
+    """May the tagger have pulled this word into a person's name by mistake? A title (الجنرال) or a saying or
+    travel verb (قال، وصل) always; otherwise a verb (a word whose form + ت is in the news: أوفد/أوفدت) that is in
+    no KB person's name, no name particle and no first word of any KB name (أشرف/أشرفت is Ashraf Ghani's name).
+    Being unknown is not enough: most foreign first names (جواكيم، رودني) are unknown to the KB."""
+    if tok.kind != "word":
+        return False
+    forms = {tok.norm, tok.stem, "ال" + tok.stem if tok.prefix.endswith("ال") else tok.stem}
+    if forms & NOT_NAME_WORDS:
+        return True
+    known = (kb.person_words, kb.name_words, NAME_PARTICLES, PATRONYMIC_MARKERS)
+    # وكي/وكيت may be و + a name (كيت): a word that may start with a conjunction is left alone
+    verb = tok.stem[:1] not in "وف" and tok.stem in kb.verb_like_words
+    return verb and len(tok.stem) > 2 and not any(f in words for f in forms for words in known)
+
+
+def person_name_start(kb: KnowledgeBase, tokens: Sequence[Token], span: NerSpan, label: str) -> int:
+    """Index of the token where the name in a tagger's span begins: its first token, or the next one for a PER
+    span that swallowed a non-name word before a KB person (أوفد دقلو → دقلو, الجنرال موسوي → موسوي) — the rest
+    is a KB person's name or alias, or one token that is a distinctive KB surname alone (docs/kb.md step 7), and
+    the first word is no name word (`_swallowable`)."""
+    first, last = span.first_token, span.last_token
+    if label != "PER" or last <= first or not _swallowable(kb, tokens[first]):
+        return first
+    rest = tokens[first + 1 : last + 1]
+    if len(rest) == 1 and lone_surname(rest[0], kb) is not None:
+        return first + 1
+    key = match_key(" ".join(t.text for t in rest))
+    people = [i for i in kb.names.get(key, ()) if kb.entries[i].label == "PER"]
+    return first + 1 if people else first
