@@ -51,8 +51,6 @@ NOT_SURNAMES = word_set(
 )
 COMMON_WORD_COUNT = 5_000  # in the 8.8M-word news vocabulary
 VERB_FORM_COUNT = 3  # a word's form + ت seen this often makes it a verb (أوفدت), see verb_like_words
-# Head nouns of newspapers, channels and clubs named after a place (جريدة الرياض، نادي باريس).
-MEDIA_HEADS = word_set("صحيفة جريدة مجلة قناة إذاعة تلفزيون فضائية نادي")
 # A lone surname is "distinctive" below this corpus count (بايدن، فابيوس), or below DISTINCTIVE_MAX when the
 # word shows none of the forms of an ordinary word (article, feminine, plural: أوباما، كيري، الأسد).
 DISTINCTIVE_COUNT = 300
@@ -134,7 +132,6 @@ class KnowledgeBase:
         self._build_person_parts(vocab)
         self.english_words = self._english_words()
         self.ministries = self._ministries()
-        self.media_names = self._media_names()
         # One-word organisation names that are also common nouns (حماس "enthusiasm" beside الحماس): the noun
         # reading is recognised from the words after it (rasad.kb.name_uses.common_noun_use).
         self.noun_like_names = frozenset(
@@ -307,19 +304,6 @@ class KnowledgeBase:
                     for w in portfolios.intersection(words):
                         found.setdefault((entry.country, w), entry.id)
         return found
-
-    def _media_names(self) -> dict[str, str]:
-        """Bare name → organisation, for organisations listed with a head noun (صحيفة الرياض، نادي الهلال،
-        صحيفة الشرق الأوسط): a place name after that head noun or alone in quotes (لـ«الشرق الأوسط») is them."""
-        found: dict[str, set[str]] = defaultdict(set)
-        for entry in self.entries.values():
-            if entry.label != "ORG":
-                continue
-            for name in entry.names():
-                words = match_key(name).split(" ")
-                if len(words) > 1 and words[0] in MEDIA_HEADS:
-                    found[" ".join(words[1:])].add(entry.id)
-        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
     def _build_fuzzy_index(self) -> None:
         """Multi-word organisation names for the one-edit misspelling pass, keyed by their first word and one
