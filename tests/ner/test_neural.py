@@ -138,3 +138,48 @@ def test_crf_output_layer_gives_exact_marginals_and_best_path():
         np.testing.assert_allclose(np.exp(log_m), expected / weights.sum(), atol=1e-8)
         assert tuple(path) == candidates[int(scores.argmax())]
 
+
+
+def test_crf_layer_combines_with_the_feature_crf_as_one_weighted_chain():
+    """With a CRF layer, the ensemble's path is the best valid path of (1 - w) * network chain score + w * feature
+    CRF chain score, whatever the feature CRF's label order."""
+    from types import SimpleNamespace
+
+    rng = np.random.default_rng(5)
+    network = _random_network(rng)
+    n_labels = len(LABELS)
+    start_bio, allowed_bio = bio_constraints(LABELS)
+    transitions, first, last = rng.normal(size=(n_labels, n_labels)), rng.normal(size=n_labels), rng.normal(size=n_labels)
+    network.crf_layer = (transitions + allowed_bio, first + start_bio, last)
+    words = [network.word_gates(i % 6, (i + 2) % 6, [1 + i % 4, 3], [i % 5]) for i in range(5)]
+    gates = {("a", "b", "c"): np.stack(words[:3]), ("d", "e"): np.stack(words[3:])}
+    crf_order = LABELS[::-1]  # the feature CRF lists its labels differently
+    crf_transitions = rng.normal(size=(n_labels, n_labels))
+    crf_emissions = {k: rng.normal(size=(len(k), n_labels)) for k in gates}
+
+    class FakeCrf:
+        def _ensure_loaded(self) -> tuple[SimpleNamespace, None]:
+            return SimpleNamespace(labels=crf_order, transitions=crf_transitions), None
+
+        def _emissions(self, tokens: list[str]) -> np.ndarray:
+            return crf_emissions[tuple(tokens)]
+
+    tagger = NeuralTagger(DEFAULT_MODEL_DIR)
+    tagger.labels, tagger.start, tagger.allowed, tagger.crf_weight = LABELS, start_bio, allowed_bio, 0.4
+    tagger._sentence_gates = lambda tokens: [gates[tuple(t)] for t in tokens]
+    tagger._crf = FakeCrf()
+    sentences = [list(k) for k in gates]
+    paths = tagger._crf_layer_paths(network, sentences)
+    to_crf = [crf_order.index(label) for label in LABELS]
+    for sentence, path in zip(sentences, paths, strict=True):
+        e = network.logits([gates[tuple(sentence)]])[0]
+        c = crf_emissions[tuple(sentence)][:, to_crf]
+        c_t = crf_transitions[np.ix_(to_crf, to_crf)]
+
+        def score(p: tuple[int, ...], e: np.ndarray = e, c: np.ndarray = c, c_t: np.ndarray = c_t) -> float:
+            own = _path_score(p, e, transitions) + first[p[0]] + last[p[-1]]
+            return 0.6 * own + 0.4 * _path_score(p, c, c_t)
+
+        valid = [p for p in itertools.product(range(n_labels), repeat=len(sentence))
+                 if _path_score(p, np.zeros((len(sentence), n_labels)), allowed_bio) + start_bio[p[0]] > -1e3]
+        assert tuple(path) == max(valid, key=score)
