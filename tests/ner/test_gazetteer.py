@@ -36,3 +36,11 @@ def test_kb_entries_match_multi_word_names_with_a_clitic(tmp_path: Path) -> None
 def test_shipped_kb_feeds_the_gazetteer() -> None:
     kinds = {kind for _, kind in kb_entries()}
     assert {"KPER", "KORG", "KLOC", "PFIRST", "PLAST", "OFIRST", "OLAST"} <= kinds
+
+
+def test_longest_phrase_wins_among_names_sharing_their_first_two_words() -> None:
+    gazetteer = Gazetteer([(("الاتحاد", "الاوروبي"), "KORG"), (("الاتحاد", "الاوروبي", "لكره", "القدم"), "KORG"),
+                           (("الاتحاد", "الافريقي"), "KORG"), (("الاتحاد",), "KORG")])
+    tokens = ["الاتحاد", "الاوروبي", "لكره", "القدم", "و", "الاتحاد", "الافريقي", "الاتحاد"]
+    matches = gazetteer.match(tokens, [(t,) for t in tokens])
+    assert matches == ["B-KORG", "I-KORG", "I-KORG", "I-KORG", None, "B-KORG", "I-KORG", None]

@@ -97,6 +97,14 @@ class Gazetteer:
             self._by_first.setdefault(phrase[0], []).append((phrase[1:], kind))
         for tails in self._by_first.values():
             tails.sort(key=lambda t: -len(t[0]))  # longest match first
+        # Multi-word names by their first two words, in the same longest-first order: a name can only match
+        # where the next token is its second word, so most positions cost one dict lookup (the KB names make
+        # thousands of phrases start with common words such as الاتحاد or حزب).
+        self._by_first_two: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for first, tails in self._by_first.items():
+            for tail, kind in tails:
+                if tail:
+                    self._by_first_two.setdefault((first, tail[0]), []).append((tail, kind))
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -124,14 +132,17 @@ class Gazetteer:
         """Per token: `B-KIND`/`I-KIND` for multi-token matches, else None. `keys[i]` are token i's lookup
         keys (first-token variants); later tokens of a name must match their normalised form exactly."""
         out: list[str | None] = [None] * len(norm_tokens)
+        by_first_two = self._by_first_two
+        last = len(norm_tokens) - 1
         i = 0
-        while i < len(norm_tokens):
+        while i < last:
             best = 0
             best_kind = ""
+            following = norm_tokens[i + 1]
             for key in keys[i]:
-                for tail, kind in self._by_first.get(key, ()):
+                for tail, kind in by_first_two.get((key, following), ()):
                     n = len(tail)
-                    if n and n + 1 > best and tuple(norm_tokens[i + 1:i + 1 + n]) == tail:
+                    if n + 1 > best and (n == 1 or tuple(norm_tokens[i + 1:i + 1 + n]) == tail):
                         best, best_kind = n + 1, kind
                         break  # tails are sorted longest first
             if best:
