@@ -30,3 +30,22 @@ def test_train_writes_a_loadable_model_directory(tmp_path: Path):
     assert json.loads((out / "meta.json").read_text(encoding="utf-8"))["dev_scores"]["f1"] == summary["dev_scores"]["f1"]
     tags = NerTagger.load(out).tag([["وصل", "الدكتور", "خالد", "إلى", "بيروت", "أمس"]])
     assert tags == [["O", "O", "B-PER", "O", "B-LOC", "O"]]
+
+
+def test_train_with_kept_vectors_rebuilds_the_neighbour_lexicon_and_records_the_kb_gazetteer(tmp_path: Path):
+    import numpy as np
+
+    from rasad.ner.tagger import DEFAULT_MODEL_DIR
+
+    train_path = tmp_path / "toy.conll"
+    train_path.write_text(toy_corpus(), encoding="utf-8")
+    with (DEFAULT_MODEL_DIR / "clusters.tsv").open(encoding="utf-8") as fh:
+        n_words = sum(1 for line in fh if not line.startswith("#word\t"))
+    vectors = tmp_path / "vectors.npy"
+    np.save(vectors, np.random.default_rng(3).standard_normal((n_words, 8)).astype(np.float32))
+    out = tmp_path / "model"
+    summary = train(train_path, None, out, vectors=vectors, params={"max_iterations": 30})
+    assert summary["neighbour_lexicon"] == "rebuilt from the labels"
+    # the lexicon now comes from the toy labels, not from the shipped one
+    assert (out / "neighbours.tsv").read_bytes() != (DEFAULT_MODEL_DIR / "neighbours.tsv").read_bytes()
+    assert {"KPER", "KORG", "PFIRST", "PLAST", "OFIRST", "OLAST", "LOC"} <= set(summary["gazetteer_kinds"])
