@@ -19,6 +19,40 @@ import numpy as np
 _BATCH = 256  # sentences decoded together; bounds the padded arrays for very large calls
 
 
+def pad_batch(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(batch, longest, width) zero-padded stack of (n_i, width) arrays, and their lengths."""
+    lengths = np.array([a.shape[0] for a in arrays])
+    padded = np.zeros((len(arrays), int(lengths.max()), arrays[0].shape[1]))
+    for b, a in enumerate(arrays):
+        padded[b, : a.shape[0]] = a
+    return padded, lengths
+
+
+def batched_viterbi(emissions: list[np.ndarray], transitions: np.ndarray,
+                    start: np.ndarray | None = None) -> list[list[int]]:
+    """Best label paths of a batch of non-empty (n, labels) score arrays under (labels, labels) transition
+    scores, with optional scores for the first label (used by the neural taggers' BIO constraints)."""
+    padded, lengths = pad_batch(emissions)
+    batch, longest, n_labels = padded.shape
+    identity = np.arange(n_labels)
+    back = np.empty((batch, longest, n_labels), dtype=np.int64)
+    back[:, 0] = identity
+    score = padded[:, 0] if start is None else padded[:, 0] + start
+    steps = transitions[None]
+    for t in range(1, longest):
+        candidates = score[:, :, None] + steps  # (batch, previous, current)
+        active = (lengths > t)[:, None]
+        # Finished sentences keep their score and point to themselves, so padding never changes a path.
+        score = np.where(active, candidates.max(axis=1) + padded[:, t], score)
+        back[:, t] = np.where(active, candidates.argmax(axis=1), identity)
+    paths = np.empty((batch, longest), dtype=np.int64)
+    paths[:, -1] = score.argmax(axis=1)
+    rows = np.arange(batch)
+    for t in range(longest - 1, 0, -1):
+        paths[:, t - 1] = back[rows, t, paths[:, t]]
+    return [paths[b, : lengths[b]].tolist() for b in range(batch)]
+
+
 class CompiledCrf:
     def __init__(self, labels: list[str], attributes: list[str], weights: np.ndarray, transitions: np.ndarray):
         self.labels = labels
@@ -75,31 +109,7 @@ class CompiledCrf:
         return results
 
     def _viterbi(self, emissions: list[np.ndarray]) -> list[list[int]]:
-        n_labels = len(self.labels)
-        lengths = np.array([e.shape[0] for e in emissions])
-        batch, longest = len(emissions), int(lengths.max())
-        padded = np.zeros((batch, longest, n_labels))
-        for b, e in enumerate(emissions):
-            padded[b, : e.shape[0]] = e
-        identity = np.arange(n_labels)
-        back = np.empty((batch, longest, n_labels), dtype=np.int64)
-        back[:, 0] = identity
-        score = padded[:, 0]
-        transitions = self.transitions[None]
-        for t in range(1, longest):
-            candidates = score[:, :, None] + transitions  # (batch, previous, current)
-            best_previous = candidates.argmax(axis=1)
-            best = candidates.max(axis=1) + padded[:, t]
-            active = (lengths > t)[:, None]
-            # Finished sentences keep their score and point to themselves, so padding never changes a path.
-            score = np.where(active, best, score)
-            back[:, t] = np.where(active, best_previous, identity)
-        paths = np.empty((batch, longest), dtype=np.int64)
-        paths[:, -1] = score.argmax(axis=1)
-        rows = np.arange(batch)
-        for t in range(longest - 1, 0, -1):
-            paths[:, t - 1] = back[rows, t, paths[:, t]]
-        return [paths[b, : lengths[b]].tolist() for b in range(batch)]
+        return batched_viterbi(emissions, self.transitions)
 
 
 def compile_crfsuite(model_path: Path) -> CompiledCrf:

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from rasad.ner.crf import batched_viterbi, pad_batch
 from rasad.ner.features import Featurizer
 from rasad.ner.gazetteer import Gazetteer
 from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_MODEL_DIR
@@ -48,18 +49,10 @@ def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
     return np.asarray((top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis))
 
 
-def _pad(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    lengths = np.array([a.shape[0] for a in arrays])
-    padded = np.zeros((len(arrays), int(lengths.max()), arrays[0].shape[1]))
-    for b, a in enumerate(arrays):
-        padded[b, : a.shape[0]] = a
-    return padded, lengths
-
-
 def crf_log_marginals(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """Per-token log label marginals of a linear-chain CRF for a batch of non-empty sentences
     (forward-backward in log space, all sentences at once)."""
-    e, lengths = _pad(emissions)
+    e, lengths = pad_batch(emissions)
     batch, longest, _ = e.shape
     alpha = np.zeros_like(e)
     beta = np.zeros_like(e)
@@ -91,24 +84,7 @@ def bio_constraints(labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def constrained_viterbi(scores: list[np.ndarray], start: np.ndarray, allowed: np.ndarray) -> list[list[int]]:
     """Best label paths of a batch of non-empty (n, labels) score arrays under the BIO constraints."""
-    padded, lengths = _pad(scores)
-    batch, longest, n_labels = padded.shape
-    identity = np.arange(n_labels)
-    back = np.empty((batch, longest, n_labels), dtype=np.int64)
-    back[:, 0] = identity
-    best = padded[:, 0] + start
-    for t in range(1, longest):
-        candidates = best[:, :, None] + allowed[None]
-        active = (lengths > t)[:, None]
-        # Finished sentences keep their score and point to themselves, so padding never changes a path.
-        best = np.where(active, candidates.max(axis=1) + padded[:, t], best)
-        back[:, t] = np.where(active, candidates.argmax(axis=1), identity)
-    paths = np.empty((batch, longest), dtype=np.int64)
-    paths[:, -1] = best.argmax(axis=1)
-    rows = np.arange(batch)
-    for t in range(longest - 1, 0, -1):
-        paths[:, t - 1] = back[rows, t, paths[:, t]]
-    return [paths[b, : lengths[b]].tolist() for b in range(batch)]
+    return batched_viterbi(scores, allowed, start)
 
 
 class BiLstmNetwork:
