@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasad.events.lexicon import word_set
 from rasad.model import Document, Event
-from rasad.text.normalize import normalize_key
+from rasad.text.normalize import normalize_key, word_set
 
 _SENTENCE_RE = re.compile(r"<Sentence\s.*?</Sentence>", re.S)
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rasad.ner.arabic import normalize, split_proclitics
 from rasad.ner.conll import bio_spans, read_conll
 
 if TYPE_CHECKING:
@@ -66,10 +67,10 @@ WOJOOD_TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC
 
 # Head nouns that ANERcorp leaves outside the name (counted in its train part: مدينة 96 outside / 21 inside,
 # صحيفة 15 / 0, نادي 24 / 9, شركة 17 / 1, ...), while Wojood puts them inside; ministries are not names there.
-ANERCORP_OUTSIDE_HEADS = frozenset({
-    "مدينه", "محافظه", "قريه", "بلده", "مخيم", "منطقه", "ولايه", "اقليم", "صحيفه", "جريده", "مجله", "قناه",
-    "بلديه", "شركه", "نادي", "فريق", "حركه"})
-ANERCORP_NON_NAMES = frozenset({"وزاره"})
+ANERCORP_OUTSIDE_HEADS = frozenset(normalize(w) for w in [
+    "مدينة", "محافظة", "قرية", "بلدة", "مخيم", "منطقة", "ولاية", "إقليم", "صحيفة", "جريدة", "مجلة", "قناة", "بلدية",
+    "شركة", "نادي", "فريق", "حركة"])
+ANERCORP_NON_NAMES = frozenset({normalize("وزارة")})
 
 
 def read_wojood(path: Path, *, anercorp_convention: bool = False) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
@@ -109,8 +110,6 @@ def read_wojood(path: Path, *, anercorp_convention: bool = False) -> list[tuple[
 def _head_words(token: str) -> set[str]:
     """The word as written and without clitics/article (a head such as وزارة starts with a letter that the
     clitic splitter may take for و)."""
-    from rasad.ner.arabic import normalize, split_proclitics
-
     norm = normalize(token)
     _, stem = split_proclitics(norm)
     return {norm, stem[2:] if stem.startswith("ال") else stem}

@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rasad.events.lexicon import TriggerEntry, word_set
+from rasad.events.lexicon import TriggerEntry
 from rasad.events.match import TriggerHit
 from rasad.events.participants import STOP_WORDS, Participant
 from rasad.model import Token
-from rasad.text.normalize import normalize_key
+from rasad.text.normalize import normalize_key, word_set
 
 _PREPOSITIONS = {
     normalize_key(word): role

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasad.events.arguments import RELATIVES, Arguments, ClauseView, extract_arguments, participant_role
-from rasad.events.lexicon import Lexicon, TriggerEntry, word_set
+from rasad.events.lexicon import Lexicon, TriggerEntry
 from rasad.events.match import CLAUSE_PUNCT, TriggerHit, TriggerMatcher
 from rasad.events.modality import ModalityIndex
 from rasad.events.participants import Participant, TokenIndex, build_participants
 from rasad.model import Argument, Claim, Event, Mention, NerSpan, Sentence, Span, Timex, Token
+from rasad.text.normalize import word_set
 
 CLAUSE_OPENERS = word_set("فيما بينما حيث عندما لكن ولكن بعدما حين حينما إذ كما ثم وفيما وبينما وحيث")
 

@@ -18,11 +18,6 @@ from rasad.text.normalize import normalize_key
 GAP = "…"
 
 
-def word_set(words: str) -> frozenset[str]:
-    """Normalised forms of the space-separated `words` (for the small closed word lists of this package)."""
-    return frozenset(normalize_key(w) for w in words.split())
-
-
 ACTOR_CLASSES = ("protester", "armed", "security", "official", "people", "victim")
 
 

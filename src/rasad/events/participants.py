@@ -12,8 +12,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rasad.events.lexicon import Lexicon, word_set
+from rasad.events.lexicon import Lexicon
 from rasad.model import Mention, NerSpan, Token
+from rasad.text.normalize import word_set
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

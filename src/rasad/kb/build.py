@@ -26,9 +26,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from rasad.kb.entries import word_set
 from rasad.kb.tables import LoadReport, read_table, write_cities
-from rasad.text.normalize import normalize_key
+from rasad.text.normalize import normalize_key, word_set
 
 KB_DIR = Path(__file__).resolve().parents[1] / "resources" / "kb"
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rasad.kb.entries import word_set
 from rasad.model import Token
-from rasad.text.normalize import normalize_key
+from rasad.text.normalize import normalize_key, word_set
 
 PERSON_TITLES = word_set(
     "الرئيس رئيس الزعيم زعيم وزير الوزير وزيرة الملك ملك الملكة ملكة الأمير أمير الأميرة أميرة الشيخ السيد السيدة المستشار المستشارة "

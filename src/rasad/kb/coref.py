@@ -16,11 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from rasad.kb.context import PERSON_TITLES
-from rasad.kb.entries import word_set
 from rasad.kb.index import NOT_SURNAMES, PATRONYMIC_MARKERS
 from rasad.kb.matcher import original_index
 from rasad.model import Token
-from rasad.text.normalize import REMOVED, normalize_key
+from rasad.text.normalize import REMOVED, normalize_key, word_set
 
 NAME_PARTICLES = word_set("بن بنت ابن أبو أبي آل عبد ال الله الدين")
 MAX_PART_WORDS = 3

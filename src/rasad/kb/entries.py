@@ -86,10 +86,3 @@ class KbEntry:
         self.population = max(self.population, other.population)
         if SOURCE_PRIORITY.get(other.source, 0) > SOURCE_PRIORITY.get(self.source, 0):
             self.source = other.source
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The normalised words of a space-separated list (for the small authored word lists)."""
-    from rasad.text.normalize import normalize_key
-
-    return frozenset(normalize_key(w) for w in text.split())

@@ -27,9 +27,9 @@ import ahocorasick
 from rasad.kb.context import PERSON_TITLES
 from rasad.kb.countries import country_entries
 from rasad.kb.demonyms import MINISTRIES, SEAT_BODIES, Demonym, read_demonyms
-from rasad.kb.entries import KbEntry, word_set
+from rasad.kb.entries import KbEntry
 from rasad.kb.tables import LoadReport, read_cities, read_table
-from rasad.text.normalize import normalize_key
+from rasad.text.normalize import normalize_key, word_set
 from rasad.text.tokenize import iter_raw_tokens
 
 log = logging.getLogger(__name__)

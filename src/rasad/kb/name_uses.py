@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from rasad.kb import context
 from rasad.kb.active_years import date_fit
-from rasad.kb.entries import PLACE_LABELS, KbEntry, word_set
+from rasad.kb.entries import PLACE_LABELS, KbEntry
 from rasad.kb.index import (
     NAME_PARTICLES,
     PATRONYMIC_MARKERS,
@@ -26,7 +26,7 @@ from rasad.kb.index import (
 )
 from rasad.kb.matcher import RawMatch, original_index
 from rasad.model import NerSpan, Token
-from rasad.text.normalize import REMOVED, normalize_key
+from rasad.text.normalize import REMOVED, normalize_key, word_set
 
 MARKS = "".join(REMOVED)
 YA_AS_MAQSURA = frozenset({"فى", "وفى", "الذى", "التى", "والذى", "والتى"})

@@ -58,6 +58,11 @@ def normalize_key(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def word_set(words: str) -> frozenset[str]:
+    """Match keys (`normalize_key`) of a space-separated word list — for the small authored closed lists."""
+    return frozenset(normalize_key(w) for w in words.split())
+
+
 def fold_digits(text: str) -> str:
     """Only Arabic-Indic/Persian digits → ASCII; same length as the input, so offsets are unchanged."""
     return text.translate(_DIGIT_TABLE)
