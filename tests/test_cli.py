@@ -79,3 +79,18 @@ def test_text_report_shows_the_article_and_tables() -> None:
     report = proc.stdout.decode()
     for heading in ("Entities", "Dates", "Events", "Claims", "اتفاق جدة"):
         assert heading in report
+
+
+def test_eval_ner_wojood_with_the_anercorp_convention(tmp_path: Path) -> None:
+    gold = tmp_path / "w.txt"
+    # "مدينة دمشق" is one LOC in Wojood; ANERcorp leaves the head noun outside, so only the restated gold matches
+    # a tagger that finds "دمشق".
+    gold.write_text("زار O\nالوزير O\nمدينة B-GPE\nدمشق I-GPE\nأمس O\n", encoding="utf-8")
+    raw = run_cli("eval", "ner", str(gold), "--wojood", "--json")
+    restated = run_cli("eval", "ner", str(gold), "--wojood", "--anercorp-convention", "--json")
+    assert raw.returncode == 0 and restated.returncode == 0, raw.stderr.decode() + restated.stderr.decode()
+    raw_score = json.loads(raw.stdout.decode().strip().splitlines()[-1])
+    restated_score = json.loads(restated.stdout.decode().strip().splitlines()[-1])
+    assert raw_score["recall"] == 0.0 and restated_score["recall"] == 1.0
+    misuse = run_cli("eval", "ner", str(gold), "--anercorp-convention")
+    assert misuse.returncode == 2 and "--wojood" in misuse.stderr.decode() and "Traceback" not in misuse.stderr.decode()
