@@ -253,11 +253,50 @@ def train_ner(
         Path | None, typer.Option("--vectors", help="Word vectors (.npy): with --unlabeled, where to keep the "
                                   "induced vectors; without it, reuse them to rebuild the neighbour lexicon.")
     ] = None,
+    teacher: Annotated[
+        Path | None, typer.Option("--teacher", help="Distil from this neural model (rasad train ner-neural) in "
+                                  "ensemble with --teacher-crf: it tags --silver-from articles as extra data.")
+    ] = None,
+    teacher_crf: Annotated[Path | None, typer.Option("--teacher-crf", help="The teacher network's CRF dir.")] = None,
+    silver_from: Annotated[
+        Path | None, typer.Option("--silver-from", help="Unlabeled corpus (dir of *.json) the teacher tags.")
+    ] = None,
+    silver_articles: Annotated[int, typer.Option("--silver-articles", help="Articles the teacher tags.")] = 2000,
 ) -> None:
     """Train the NER tagger (reproduces the shipped model from ../shared data)."""
+    if (teacher is None) != (teacher_crf is None) or (teacher is None) != (silver_from is None):
+        raise UsageError("--teacher, --teacher-crf and --silver-from go together")
     module = _component("rasad.train.ner")
+    pair = (_existing(teacher, "teacher model"), _existing(teacher_crf, "teacher CRF")) if teacher and teacher_crf \
+        else None
     result = module.train(_existing(train, "training file"), dev, out, unlabeled_dir=unlabeled,
-                          vectors=vectors if unlabeled or vectors is None else _existing(vectors, "vectors file"))
+                          vectors=vectors if unlabeled or vectors is None else _existing(vectors, "vectors file"),
+                          teacher=pair, silver_dir=_existing(silver_from, "silver corpus") if silver_from else None,
+                          silver_articles=silver_articles)
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@train_app.command("ner-neural")
+def train_ner_neural(
+    train: Annotated[Path, typer.Option("--train", help="Training CoNLL file.")],
+    vectors: Annotated[Path, typer.Option("--vectors", help="Word vectors (.npy) aligned with the CRF's clusters.")],
+    out: Annotated[Path, typer.Option("--out", help="Output model directory.")],
+    crf_dir: Annotated[Path | None, typer.Option("--crf-dir", help="CRF model directory whose featurizer and "
+                                                 "lexicons the network reads (default: the shipped CRF).")] = None,
+    dev: Annotated[bool, typer.Option("--dev", help="Train on the first 90% and score the last 10%.")] = False,
+    seed: Annotated[int, typer.Option("--seed")] = 2,
+    epochs: Annotated[int, typer.Option("--epochs")] = 20,
+) -> None:
+    """Train the BiLSTM-CRF network of the accurate NER ensemble (needs the `train` extra: torch)."""
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        raise UsageError("rasad train ner-neural needs torch at training time: pip install 'rasad[train]'") from None
+    module = _component("rasad.train.ner_neural")
+    params = {"seed": seed, "epochs": epochs, "lr_decay": "linear"}
+    result = module.train(_existing(train, "training file"), _existing(vectors, "vectors file"), out,
+                          _existing(crf_dir, "CRF model directory") if crf_dir else module.CRF_MODEL_DIR,
+                          params, dev)
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

@@ -28,6 +28,7 @@ EXTRA_ROWS = [
     "kb:lula\t\tPER\tLula da Silva\tلويس إيناسيو لولا دا سيلفا\t\tBR\t\t\thead_of_state\tBR\tPresident 2023–",
     "kb:houthis\t\tORG\tHouthis\tجماعة الحوثي\tالحوثيين|الحوثيون\tYE\t\t\tarmed_group\tYE\t",
     "kb:abdul-malik\t\tPER\tAbdul-Malik al-Houthi\tعبد الملك الحوثي\t\tYE\t\t\tmilitant_leader\tkb:houthis\t",
+    "kb:hajj-officer\t\tPER\tAli al-Hajj\tعلي الحاج\t\tLB\t\t\tpolitician\tLB\tSecurity chief 2004–2005",
     "kb:hamas\t\tORG\tHamas\tحركة حماس\tحماس\tPS\t\t\tarmed_group\tPS\t",
     "kb:asharq\t\tORG\tAsharq Al-Awsat\tصحيفة الشرق الأوسط\t\tGB\t\t\tmedia\t\t",
     "kb:al-riyadh-paper\t\tORG\tAl Riyadh (newspaper)\tصحيفة الرياض\tجريدة الرياض\tSA\t\t\tmedia\t\t",
@@ -102,6 +103,20 @@ def test_leader_name_after_a_group_noun_is_the_group(pkb: KnowledgeBase, segment
         ("الحوثي", "kb:houthis"),
         ("الحوثي", "kb:abdul-malik"),
     ]
+
+
+def test_a_person_after_an_institution_noun_names_the_institution(pkb: KnowledgeBase, segmenter: Segmenter) -> None:
+    """مؤسسة محمد بن سلمان الخيرية is a foundation; مقدم البرنامج + a name is the presenter (definite head)."""
+    assert _people(pkb, segmenter, "وأقامت مؤسسة محمد بن سلمان الخيرية حفلا في الرياض.") == []
+    assert _people(pkb, segmenter, "ونقل المصاب إلى مستشفى الملك عبدالله الثاني في عمان.") == []
+    assert _people(pkb, segmenter, "واستقبل الملك عبدالله الثاني الوفد.") == [("عبدالله الثاني", "kb:abdullah-ii")]
+    assert _people(pkb, segmenter, "وأكد مدير المشروع محمد بن سلمان أن العمل بدأ.") == [("محمد بن سلمان", "kb:mbs")]
+
+
+def test_honorific_titles_are_no_surnames(pkb: KnowledgeBase, segmenter: Segmenter) -> None:
+    """الحاج (a pilgrim, or the title of one) is the last word of علي الحاج but never that person alone."""
+    assert "الحاج" not in pkb.person_parts
+    assert _people(pkb, segmenter, "وتتعامل الوزارة مع الحاج صحيا عبر توعية الحاج.") == []
 
 
 def test_organisation_name_read_as_a_common_noun(pkb: KnowledgeBase, segmenter: Segmenter) -> None:

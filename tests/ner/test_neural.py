@@ -183,3 +183,25 @@ def test_crf_layer_combines_with_the_feature_crf_as_one_weighted_chain():
         valid = [p for p in itertools.product(range(n_labels), repeat=len(sentence))
                  if _path_score(p, np.zeros((len(sentence), n_labels)), allowed_bio) + start_bio[p[0]] > -1e3]
         assert tuple(path) == max(valid, key=score)
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL_DIR / "weights.npz").exists(), reason="neural NER model not shipped")
+def test_ensemble_featurises_once_when_the_network_uses_the_crf_lexicons(tmp_path):
+    import shutil
+
+    from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_DIR
+
+    shared, separate = tmp_path / "shared", tmp_path / "separate"
+    for folder in (shared, separate):
+        shutil.copytree(DEFAULT_MODEL_DIR, folder)
+        for name in ("gazetteer.tsv", "neighbours.tsv"):
+            shutil.copy(CRF_DIR / name, folder / name)
+    with (separate / "gazetteer.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("كلمةلاتوجد\tLOC\n")  # a lexicon that differs, in a phrase no sentence contains
+    sentences = [tokenize("وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا ستتعاون مع الصين .")]
+    one, two = NeuralTagger.load(shared, CRF_DIR), NeuralTagger.load(separate, CRF_DIR)
+    assert one.tag(sentences) == two.tag(sentences)
+    assert one._crf is not None and one._featurizer is one._crf._featurizer
+    assert two._crf is not None and two._featurizer is not two._crf._featurizer
+    # every word the network featurised is already in the CRF's cache: nothing is featurised twice
+    assert set(sentences[0]) <= set(one._crf._cache)

@@ -1,6 +1,10 @@
 import json
 from pathlib import Path
 
+import pytest
+
+from rasad.ner.neural import DEFAULT_MODEL_DIR as NEURAL_DIR
+from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_DIR
 from rasad.ner.tagger import NerTagger
 from rasad.train.ner import train
 
@@ -49,3 +53,27 @@ def test_train_with_kept_vectors_rebuilds_the_neighbour_lexicon_and_records_the_
     # the lexicon now comes from the toy labels, not from the shipped one
     assert (out / "neighbours.tsv").read_bytes() != (DEFAULT_MODEL_DIR / "neighbours.tsv").read_bytes()
     assert {"KPER", "KORG", "PFIRST", "PLAST", "OFIRST", "OLAST", "LOC"} <= set(summary["gazetteer_kinds"])
+
+def silver_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "unlabeled"
+    folder.mkdir()
+    articles = [{"content": "وصل الرئيس الروسي فلاديمير بوتين إلى بكين أمس في زيارة رسمية."},
+                {"content": "قال الدكتور خالد في حلب إن الوزير سيزور بيروت وعمان الأسبوع المقبل."},
+                {"content": "أعلنت وزارة الخارجية المصرية أن الوزير سيزور بغداد الأسبوع المقبل."}]
+    (folder / "day.json").write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(not (NEURAL_DIR / "weights.npz").exists(), reason="neural NER model not shipped")
+def test_train_with_a_teacher_adds_the_silver_sentences(tmp_path: Path):
+    train_path = tmp_path / "toy.conll"
+    train_path.write_text(toy_corpus(), encoding="utf-8")
+    summary = train(train_path, None, tmp_path / "model", params={"max_iterations": 20},
+                    teacher=(NEURAL_DIR, CRF_DIR), silver_dir=silver_corpus(tmp_path), silver_articles=3)
+    silver = summary["silver"]
+    assert silver["articles"] == 3 and silver["kept_sentences"] >= 1
+    # the shipped network was trained on the whole ANERcorp file, not on this toy split: no dev score is claimed
+    assert silver["dev_held_out_from_teacher"] is False and summary["dev_scores"] is None
+    assert summary["runtime_tag_agreement"] == 1.0
+    with pytest.raises(ValueError, match="silver_dir"):
+        train(train_path, None, tmp_path / "m2", teacher=(NEURAL_DIR, CRF_DIR))

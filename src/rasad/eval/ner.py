@@ -50,12 +50,13 @@ def score_tags(gold_tags: list[list[str]], pred_tags: list[list[str]]) -> dict[s
 
 
 def evaluate(gold_path: Path, tagger: NerTagger | None = None) -> dict[str, Any]:
-    """Tag the tokens of a `token TAG` gold file with `tagger` (default: the shipped model) and score it.
+    """Tag the tokens of a `token TAG` gold file with `tagger` (default: the shipped tagger `rasad analyze` uses,
+    RASAD_NER=ensemble included) and score it.
     Gold PERS tags are read as PER."""
     if tagger is None:
-        from rasad.ner.tagger import NerTagger
+        from rasad.ner.select import configured_tagger
 
-        tagger = NerTagger.load()
+        tagger = configured_tagger()  # the tagger `rasad analyze` uses (RASAD_NER)
     sentences = read_conll(gold_path)
     predicted = tagger.tag([tokens for tokens, _ in sentences])
     return score_tags([tags for _, tags in sentences], predicted)
@@ -163,9 +164,9 @@ def evaluate_wojood(path: Path, tagger: NerTagger | None = None, *,
     """Out-of-domain score on a Wojood file: PER, LOC and ORG only (Wojood has no MISC class); see
     `read_wojood` for `anercorp_convention`."""
     if tagger is None:
-        from rasad.ner.tagger import NerTagger
+        from rasad.ner.select import configured_tagger
 
-        tagger = NerTagger.load()
+        tagger = configured_tagger()  # the tagger `rasad analyze` uses (RASAD_NER)
     sentences = read_wojood(path, anercorp_convention=anercorp_convention)
     predicted = tagger.tag([tokens for tokens, _ in sentences])
     return score_spans([spans for _, spans in sentences], [bio_spans(tags) for tags in predicted],

@@ -234,7 +234,7 @@ class DocumentLinker:
                 if media:
                     out.append(self._media_mention(m, media))
                 continue
-            if name_uses.common_noun_use(self.kb, self.tokens, m):
+            if name_uses.common_noun_use(self.kb, self.tokens, m) or name_uses.person_namesake(self.kb, self.tokens, m):
                 continue
             entry = None if self._short_name_mismatch(m) else self._choose(m, ner_label)
             if entry is None:

@@ -53,6 +53,12 @@ OTHER_CLUB_FIELDS = word_set(
     "صحافة فروسية شطرنج سيارات رماية تنس جولف غولف سباحة فنون كتاب سينما ثقافة إعلام طيران يخوت تراث شعر"
 )
 # Words a tagger's person span may swallow before the name (الجنرال موسوي، قال بايدن).
+# Heads of names of places and institutions named after a person (مطار الملك خالد، مستشفى الملك فيصل، جائزة نوبل
+# is not this: its person is no KB person): the name after one is the institution's, not a mention of the person.
+NAMESAKE_HEADS = word_set(
+    "مطار مستشفى جامعة مؤسسة ميناء مدينة مركز جائزة شارع طريق قاعدة مجمع كلية معهد مدرسة جسر برج ملعب استاد "
+    "ستاد قصر مكتبة مسجد جامع ميدان حي قاعة كرسي صندوق مشروع برنامج دارة منحة مستشفيات جوائز"
+)
 NOT_NAME_WORDS = context.PERSON_TITLES | context.SAYING_VERBS | context.TRAVEL_VERBS
 
 
@@ -164,6 +170,19 @@ def common_noun_use(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> 
         return True
     definite = nxt.prefix == "ال"
     return definite and not nxt.norm.endswith("ه") and nxt.norm not in kb.nisbas
+
+
+def person_namesake(kb: KnowledgeBase, tokens: Sequence[Token], m: RawMatch) -> bool:
+    """مطار الملك خالد الدولي، مؤسسة الملك عبدالعزيز: a KB person's name right after a NAMESAKE_HEADS noun (a title
+    such as الملك may stand between them) names the institution, which is not that person. The head is in the
+    construct state, so without the article: مقدم البرنامج أحمد منصور is the presenter."""
+    if not all(kb.entries[i].label == "PER" for i in m.entity_ids):
+        return False
+    j = m.first - 1
+    if j >= 0 and tokens[j].norm in context.PERSON_TITLES:
+        j -= 1
+    head = tokens[j] if j >= 0 else None
+    return head is not None and head.kind == "word" and head.stem in NAMESAKE_HEADS and "ال" not in head.prefix.split("+")
 
 
 def head_noun_before(tokens: Sequence[Token], m: RawMatch) -> int | None:

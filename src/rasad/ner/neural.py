@@ -15,8 +15,8 @@ A model directory holds:
   weights.npz   network arrays (word vectors in float16) plus the vocabularies (`words`, `features`,
                 `chars`) and `labels`
   meta.json     `crf_weight` (the feature CRF's share of the combination), `max_chars`, training summary
-  gazetteer.tsv, neighbours.tsv   optional: the lexicons the network was trained with, when they differ
-                from the CRF directory's
+  gazetteer.tsv, neighbours.tsv   optional: the lexicons the network was trained with; when they are
+                byte-identical to the CRF directory's, one featurizer serves both models
 The CRF, its word clusters and (by default) its lexicons come from the CRF model directory (default: the
 shipped `ner` model).
 """
@@ -33,15 +33,11 @@ from rasad.ner.crf import batched_viterbi, pad_batch
 from rasad.ner.features import Featurizer
 from rasad.ner.gazetteer import Gazetteer
 from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_MODEL_DIR
-from rasad.ner.tagger import NerTagger, load_clusters, load_featurizer, load_neighbour_types
+from rasad.ner.tagger import NerTagger, load_clusters, load_neighbour_types
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "ner_neural"
 _BATCH = 256  # sentences run through the LSTM together
 _NEG = -1e4  # score of a forbidden BIO transition
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
 def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
@@ -95,10 +91,15 @@ class BiLstmNetwork:
         self.hidden = w["lstm_weight_hh_l0"].shape[1]
         self.gate_width = 8 * self.hidden
         # Both directions' input projections in one matrix: applied once per word type and cached.
-        self.input_projection = np.concatenate([w["lstm_weight_ih_l0"], w["lstm_weight_ih_l0_reverse"]]).T.copy()
-        self.input_bias = np.concatenate([w["lstm_bias_ih_l0"] + w["lstm_bias_hh_l0"],
-                                          w["lstm_bias_ih_l0_reverse"] + w["lstm_bias_hh_l0_reverse"]])
-        self.recurrent = (w["lstm_weight_hh_l0"].T.copy(), w["lstm_weight_hh_l0_reverse"].T.copy())
+        # The i, f and o gate rows are halved once here, so one tanh per step gives all gates: sigmoid(x) =
+        # (tanh(x / 2) + 1) / 2 for i, f, o and tanh(x) for the cell input g (rows 2H..3H, left as they are).
+        half = np.full((4 * self.hidden, 1), 0.5, np.float32)
+        half[2 * self.hidden:3 * self.hidden] = 1.0
+        self.input_projection = np.concatenate([w["lstm_weight_ih_l0"] * half,
+                                                w["lstm_weight_ih_l0_reverse"] * half]).T.copy()
+        self.input_bias = np.concatenate([(w["lstm_bias_ih_l0"] + w["lstm_bias_hh_l0"]) * half[:, 0],
+                                          (w["lstm_bias_ih_l0_reverse"] + w["lstm_bias_hh_l0_reverse"]) * half[:, 0]])
+        self.recurrent = ((w["lstm_weight_hh_l0"] * half).T.copy(), (w["lstm_weight_hh_l0_reverse"] * half).T.copy())
 
     def _load_word_encoder(self, arrays: dict[str, np.ndarray], max_chars: int) -> dict[str, np.ndarray]:
         """The context-free part (vectors, char CNN, attribute bag) and the output and CRF layers; returns the
@@ -178,46 +179,45 @@ class BiLstmNetwork:
     def logits(self, gates: list[np.ndarray]) -> list[np.ndarray]:
         """Per-sentence (n, labels) output-layer scores from each sentence's stacked word gates (n, 8H)."""
         results: list[np.ndarray] = [np.zeros((0, self.out_bias.shape[0]))] * len(gates)
-        order = sorted(range(len(gates)), key=lambda k: gates[k].shape[0])
-        h_size = self.hidden
+        # Longest first: at step t the sentences still running are a prefix of the batch, so each step computes
+        # on exactly the live rows (no padding work) and needs no masking.
+        order = sorted((k for k in range(len(gates)) if gates[k].shape[0]), key=lambda k: -gates[k].shape[0])
         for begin in range(0, len(order), _BATCH):
-            batch = [k for k in order[begin:begin + _BATCH] if gates[k].shape[0]]
-            if not batch:
-                continue
-            lengths = np.array([gates[k].shape[0] for k in batch])
-            longest = int(lengths.max())
-            inputs = np.zeros((len(batch), longest, 8 * h_size), np.float32)
-            for b, k in enumerate(batch):
-                inputs[b, : lengths[b]] = gates[k]
-            # Both directions advance in the same step (forward at t, backward at longest - 1 - t) through one
-            # batched matmul, which halves the per-step numpy calls that dominate small batches.
-            steps = np.empty((longest, 2, len(batch), 4 * h_size), np.float32)
-            steps[:, 0] = inputs[:, :, : 4 * h_size].transpose(1, 0, 2)
-            steps[:, 1] = inputs[:, ::-1, 4 * h_size:].transpose(1, 0, 2)
-            positions = np.arange(longest)
-            active = np.stack([lengths[None, :] > positions[:, None],
-                               lengths[None, :] > positions[::-1, None]], axis=1)[..., None]
-            h = np.zeros((2, len(batch), h_size), np.float32)
-            c = np.zeros((2, len(batch), h_size), np.float32)
-            out = np.empty((longest, 2, len(batch), h_size), np.float32)
-            recurrent = np.empty((2, len(batch), 4 * h_size), np.float32)
-            forward, backward = self.recurrent
-            for t in range(longest):
-                np.matmul(h[0], forward, out=recurrent[0])  # two plain GEMMs beat one stacked matmul
-                np.matmul(h[1], backward, out=recurrent[1])
-                g = steps[t] + recurrent
-                gate = _sigmoid(g)  # the i, f, o blocks are used; the g block takes tanh below
-                c_new = gate[..., h_size:2 * h_size] * c + gate[..., :h_size] * np.tanh(g[..., 2 * h_size:3 * h_size])
-                h_new = gate[..., 3 * h_size:] * np.tanh(c_new)
-                # Padding positions keep a zero state, so the backward pass starts at each sentence's end.
-                c = np.where(active[t], c_new, 0.0)
-                h = np.where(active[t], h_new, 0.0)
-                out[t] = h
-            states = [out[:, 0].transpose(1, 0, 2), out[::-1, 1].transpose(1, 0, 2)]
-            logits = (np.concatenate(states, axis=-1) @ self.out_weight + self.out_bias).astype(np.float64)
-            for b, k in enumerate(batch):
-                results[k] = logits[b, : lengths[b]]
+            batch = order[begin:begin + _BATCH]
+            states = self._bilstm([gates[k] for k in batch])
+            for k, sentence_states in zip(batch, states, strict=True):
+                results[k] = (sentence_states @ self.out_weight + self.out_bias).astype(np.float64)
         return results
+
+    def _bilstm(self, gates: list[np.ndarray]) -> list[np.ndarray]:
+        """(n, 2H) hidden states of sentences given longest first. Both directions advance in the same step:
+        the backward direction reads each sentence reversed, so both are left-aligned and share the live prefix."""
+        h_size = self.hidden
+        lengths = [g.shape[0] for g in gates]
+        longest = lengths[0]
+        steps = np.zeros((longest, 2, len(gates), 4 * h_size), np.float32)
+        for b, g in enumerate(gates):
+            steps[: lengths[b], 0, b] = g[:, : 4 * h_size]
+            steps[: lengths[b], 1, b] = g[::-1, 4 * h_size:]
+        live = np.searchsorted(-np.asarray(lengths), -np.arange(longest), side="right")  # rows with length > t
+        c = np.zeros((2, len(gates), h_size), np.float32)
+        out = np.zeros((longest + 1, 2, len(gates), h_size), np.float32)  # out[t + 1] = h at step t; out[0] = 0
+        forward, backward = self.recurrent
+        for t in range(longest):
+            n = live[t]
+            g = steps[t, :, :n]
+            g[0] += out[t, 0, :n] @ forward  # two plain GEMMs beat one stacked matmul
+            g[1] += out[t, 1, :n] @ backward
+            np.tanh(g, out=g)  # i, f, o rows were pre-scaled by 1/2: sigmoid(x) = (tanh(x/2) + 1) / 2
+            sig = g * 0.5
+            sig += 0.5
+            cell = c[:, :n]
+            cell *= sig[..., h_size:2 * h_size]
+            cell += sig[..., :h_size] * g[..., 2 * h_size:3 * h_size]
+            np.multiply(sig[..., 3 * h_size:], np.tanh(cell), out=out[t + 1, :, :n])
+        out = out[1:]
+        return [np.concatenate([out[:length, 0, b], out[length - 1::-1, 1, b]], axis=1)
+                for b, length in enumerate(lengths)]
 
 
 class NeuralTagger:
@@ -261,18 +261,32 @@ class NeuralTagger:
     def _load_featurizer(self) -> Featurizer:
         """The featurizer the network was trained with: the CRF directory's, except for a gazetteer or
         neighbour-type lexicon the model directory ships itself (the network may have been trained with
-        lexicons built from a different data split than the CRF's)."""
-        if not (self.model_dir / "neighbours.tsv").exists():
-            return load_featurizer(self.crf_dir)
+        lexicons built from a different data split than the CRF's). With the CRF's own lexicons the two models
+        share one featurizer, and each new word is featurised once for both."""
+        if self._shares_crf_lexicons():
+            self._crf = NerTagger.load(self.crf_dir)
+            return self._crf._ensure_loaded()[1]
         gazetteer_path = self.model_dir / "gazetteer.tsv"
         gazetteer = Gazetteer.load(gazetteer_path) if gazetteer_path.exists() else Gazetteer([])
         counts, clusters = load_clusters(self.crf_dir / "clusters.tsv")
         return Featurizer(counts, clusters, gazetteer,
                           neighbour_types=load_neighbour_types(self.model_dir / "neighbours.tsv"))
 
+    def _shares_crf_lexicons(self) -> bool:
+        """True when the model directory ships no lexicons of its own or byte-identical copies of the CRF's."""
+        for name in ("gazetteer.tsv", "neighbours.tsv"):
+            own = self.model_dir / name
+            if own.exists() and (not (self.crf_dir / name).exists()
+                                 or own.read_bytes() != (self.crf_dir / name).read_bytes()):
+                return False
+        return True
+
     def _word_inputs(self, word: str) -> tuple[int, int, list[int], list[int]]:
         _, featurizer = self._ensure_loaded()
-        features, norm, stem, keys = featurizer.word_own_features(word)
+        analysed = featurizer.word_own_features(word)
+        if self._crf is not None and self._crf._featurizer is featurizer:
+            self._crf.remember(word, analysed)  # the ensemble's CRF half will need this word too
+        features, norm, stem, keys = analysed
         word_id = next((self.word_index[k] for k in keys if k in self.word_index), 0)
         feature_ids = [i for i in dict.fromkeys(map(self.feature_index.get, features)) if i is not None]
         return word_id, self.word_index.get(stem, 0), [self.char_index.get(c, 1) for c in norm], feature_ids

@@ -134,7 +134,16 @@ class NerTagger:
         entry = self._cache.get(word)
         if entry is None:
             _, featurizer = self._ensure_loaded()
-            own, norm, stem, keys = featurizer.word_own_features(word)
+            entry = self.remember(word, featurizer.word_own_features(word))
+        return entry
+
+    def remember(self, word: str, analysed: tuple[list[str], str, str, tuple[str, ...]]) -> _WordScores:
+        """Cache the scores of `word` from its `Featurizer.word_own_features` result, so a caller that has
+        featurised the word already (the neural ensemble, over the same lexicons) does not pay for it twice."""
+        entry = self._cache.get(word)
+        if entry is None:
+            _, featurizer = self._ensure_loaded()
+            own, norm, stem, keys = analysed
             # A neighbour feature "k:f" is only ever generated for some kinds of f, and the model has no
             # weight for the others, so summing every own feature's positional rows is exact.
             rows = [r for r in map(self._base_index.get, own) if r is not None]

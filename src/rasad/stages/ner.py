@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,15 +12,10 @@ from rasad.resources import Resources, register
 
 @register("ner_tagger")
 def load_tagger(res: Resources) -> Any:
-    """The CRF tagger; RASAD_NER=ensemble selects the experimental CRF + BiLSTM ensemble (docs/models/ner.md)."""
-    if os.environ.get("RASAD_NER", "crf") == "ensemble":
-        from rasad.ner.neural import NeuralTagger
+    """The distilled CRF; RASAD_NER=ensemble selects the CRF + BiLSTM ensemble (rasad.ner.select, docs/models/ner.md)."""
+    from rasad.ner.select import configured_tagger
 
-        return NeuralTagger.load(res.path("models", "ner_neural"), res.path("models", "ner"))
-    from rasad.ner.tagger import NerTagger
-
-    model_dir = res.path("models", "ner")
-    return NerTagger.load(model_dir if model_dir.exists() else None)
+    return configured_tagger(res.path("models", "ner"), res.path("models", "ner_neural"))
 
 
 def sentence_token_ranges(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[tuple[int, int]]:

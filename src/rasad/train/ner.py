@@ -118,13 +118,21 @@ def make_featurizer(out_dir: Path, labelled: list[Sentence], vectors_path: Path 
 
 
 def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_dir: Path | None = None,
-          vectors: Path | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]:
+          vectors: Path | None = None, params: dict[str, Any] | None = None,
+          teacher: tuple[Path, Path] | None = None, silver_dir: Path | None = None,
+          silver_articles: int = 2000) -> dict[str, Any]:
     """Train and write a complete model directory; returns a summary with the dev scores.
 
     `vectors` without `unlabeled_dir`: word vectors kept from an earlier cluster induction (`.npy`, rows in the
     order of the words of the reused clusters.tsv) — the neighbour lexicon is then rebuilt from the labels as in
     a full run (so the dev score stays honest) without spending ~15 minutes re-inducing the clusters. With
-    `unlabeled_dir`: where to keep the freshly induced vectors."""
+    `unlabeled_dir`: where to keep the freshly induced vectors.
+
+    `teacher` = (network model dir, its CRF dir) with `silver_dir` (an unlabeled corpus): the CRF is distilled from
+    that ensemble — trained on the labelled sentences plus `silver_articles` articles' sentences the teacher tags
+    (`rasad.train.ner_silver`). The dev score is held out only when the teacher never saw the dev sentences
+    (a network trained with `rasad train ner-neural --dev`); with a teacher that saw them, the dev fit is skipped
+    and `dev_scores` is None."""
     started = time.time()
     out_dir = Path(out_dir)
     sentences = read_conll(Path(train_path))
@@ -140,14 +148,30 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
         elif vectors_path is not None and vectors is not None:
             shutil.copyfile(vectors_path, vectors)  # keep them for later --vectors runs
         model_path = out_dir / "model.crfsuite"
-        featurizer = make_featurizer(out_dir, train_part, vectors_path, words)
-        fit_crf(train_part, featurizer, model_path, params)
-        predicted = tag_with(model_path, featurizer, [tokens for tokens, _ in dev_part])
-        dev_scores = score_tags([tags for _, tags in dev_part], predicted)
+        silver: list[Sentence] = []
+        silver_stats: dict[str, Any] | None = None
+        if teacher is not None:
+            if silver_dir is None:
+                raise ValueError("a teacher needs an unlabeled corpus to tag (silver_dir)")
+            from rasad.train.ner_silver import silver_sentences
+
+            silver, silver_stats = silver_sentences(teacher[0], teacher[1], Path(silver_dir), silver_articles)
+            silver_stats["dev_held_out_from_teacher"] = silver_stats["teacher_train_sentences"] == len(train_part)
+        # A teacher that learnt from the dev sentences would leak their labels into the silver data: the dev fit
+        # could not give a held-out score, so it is skipped (the held-out figure comes from a teacher trained
+        # with --dev). Otherwise: fit on the train split, score dev.
+        dev_scores: dict[str, Any] | None = None
+        if silver_stats is None or silver_stats["dev_held_out_from_teacher"]:
+            featurizer = make_featurizer(out_dir, train_part, vectors_path, words)
+            fit_crf(train_part + silver, featurizer, model_path, params)
+            predicted = tag_with(model_path, featurizer, [tokens for tokens, _ in dev_part])
+            dev_scores = score_tags([tags for _, tags in dev_part], predicted)
+        elif dev_path is not None:
+            raise ValueError("the teacher was trained on the dev sentences: no held-out dev score is possible")
         if dev_path is None:
             # The dev split has served its purpose; the shipped model learns from every labelled sentence.
             featurizer = make_featurizer(out_dir, sentences, vectors_path, words)
-            fit_crf(sentences, featurizer, model_path, params)
+            fit_crf(sentences + silver, featurizer, model_path, params)
     compiled = compile_and_check(model_path, featurizer, out_dir, [tokens for tokens, _ in dev_part])
 
     summary = {
@@ -163,6 +187,7 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
         "cluster_params": CLUSTER_PARAMS,
         "crf_params": params,
         **compiled,
+        "silver": silver_stats,
         "dev_scores": dev_scores,
         "seconds": round(time.time() - started, 1),
     }

@@ -42,7 +42,7 @@ CLUSTER_PREFIXES = ("c2=", "c3=", "sc0=", "sc1=", "sc2=", "sc3=")
 MAX_FEATURES = 32  # attributes per word kept (a word has at most ~20 of the prefixes above)
 DEFAULTS: dict[str, Any] = {"vocab_size": 60000, "hidden": 100, "char_filters": 50, "char_dim": 24,
                             "feature_dim": 50, "dropout": 0.5, "lr": 2e-3, "batch": 16, "max_chars": 16,
-                            "epochs": 20, "seed": 1, "crf_weight": 0.5, "word_dropout": 0.0, "lr_decay": "none",
+                            "epochs": 20, "seed": 1, "crf_weight": 0.4, "word_dropout": 0.0, "lr_decay": "none",
                             "cluster_features": False}
 
 
