@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from rasad.errors import UsageError
 from rasad.ner.neural import DEFAULT_MODEL_DIR as NEURAL_DIR
 from rasad.ner.neural import NeuralTagger
 from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_DIR
@@ -39,7 +40,7 @@ def test_sample_is_deterministic_and_skips_records_without_content(tmp_path: Pat
     assert sorted(first) == sorted(ARTICLES)  # the record without `content` is skipped
     assert sample_articles(folder, 10) == first
     assert sample_articles(folder, 2) == first[:2]
-    with pytest.raises(ValueError, match="no articles"):
+    with pytest.raises(UsageError, match="no articles"):
         sample_articles(tmp_path, 5)
 
 

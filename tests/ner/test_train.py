@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from rasad.errors import UsageError
 from rasad.ner.neural import DEFAULT_MODEL_DIR as NEURAL_DIR
 from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_DIR
 from rasad.ner.tagger import NerTagger
@@ -77,3 +78,7 @@ def test_train_with_a_teacher_adds_the_silver_sentences(tmp_path: Path):
     assert summary["runtime_tag_agreement"] == 1.0
     with pytest.raises(ValueError, match="silver_dir"):
         train(train_path, None, tmp_path / "m2", teacher=(NEURAL_DIR, CRF_DIR))
+    # with a dev file the caller asks for a held-out score, which a teacher trained on other data cannot give here
+    with pytest.raises(UsageError, match="may have seen the dev sentences"):
+        train(train_path, train_path, tmp_path / "m3", params={"max_iterations": 5},
+              teacher=(NEURAL_DIR, CRF_DIR), silver_dir=tmp_path / "unlabeled", silver_articles=1)

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from rasad.errors import UsageError
 from rasad.eval.ner import score_tags
 from rasad.ner.conll import Sentence, read_conll, split_train_dev
 from rasad.ner.features import Featurizer
@@ -156,6 +157,8 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
             from rasad.train.ner_silver import silver_sentences
 
             silver, silver_stats = silver_sentences(teacher[0], teacher[1], Path(silver_dir), silver_articles)
+            # Held out when the teacher learnt from exactly as many sentences as this train split (the same split, as
+            # `rasad train ner-neural --dev` and the CV benchmark produce); a teacher of any other size may know dev.
             silver_stats["dev_held_out_from_teacher"] = silver_stats["teacher_train_sentences"] == len(train_part)
         # A teacher that learnt from the dev sentences would leak their labels into the silver data: the dev fit
         # could not give a held-out score, so it is skipped (the held-out figure comes from a teacher trained
@@ -167,7 +170,8 @@ def train(train_path: Path, dev_path: Path | None, out_dir: Path, *, unlabeled_d
             predicted = tag_with(model_path, featurizer, [tokens for tokens, _ in dev_part])
             dev_scores = score_tags([tags for _, tags in dev_part], predicted)
         elif dev_path is not None:
-            raise ValueError("the teacher was trained on the dev sentences: no held-out dev score is possible")
+            raise UsageError("the teacher was not trained on exactly this training split, so it may have seen the dev "
+                             "sentences: no held-out dev score is possible (train it on the same file, or with --dev)")
         if dev_path is None:
             # The dev split has served its purpose; the shipped model learns from every labelled sentence.
             featurizer = make_featurizer(out_dir, sentences, vectors_path, words)

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from rasad.errors import UsageError
 from rasad.ner.conll import Sentence
 
 MIN_TOKENS, MAX_TOKENS = 4, 80  # shorter sentences carry little context; longer ones are run-ons
@@ -29,7 +30,7 @@ def sample_articles(unlabeled_dir: Path, count: int, seed: int = 7) -> list[str]
     for path in sorted(Path(unlabeled_dir).glob("*.json")):
         texts.extend(str(a["content"]) for a in json.loads(path.read_text(encoding="utf-8")) if a.get("content"))
     if not texts:
-        raise ValueError(f"no articles with `content` in {unlabeled_dir}/*.json")
+        raise UsageError(f"no articles with `content` in {unlabeled_dir}/*.json")
     random.Random(seed).shuffle(texts)
     return texts[:count]
 
