@@ -10,8 +10,8 @@ shipped recipes (`rasad train ner`, `rasad train ner-neural`, `rasad train ner -
   3. the student CRF: training folds + the sentences of 2,000 unlabeled articles on which the teacher ensemble
      (network + CRF 1) and its network alone agree — the teacher never saw the held-out fold;
   4. the ensemble of the network with the student CRF (the opt-in accurate tagger), scored on the held-out fold.
-About 13 minutes per fold on one core (torch at training time); `--only` runs some folds, so that two processes
-can share the work. Prints one line per fold and model, then mean ± sd over the folds run.
+About 20 minutes per fold on one core while a second process uses the other (torch at training time); `--only`
+runs some folds, so that two processes can share the work. Prints one line per fold and model, then mean ± sd over the folds run.
 """
 
 from __future__ import annotations
@@ -52,18 +52,9 @@ def fold_scores(train: list[Sentence], dev: list[Sentence], vectors: Path, unlab
     assert student["silver"]["dev_held_out_from_teacher"]
     ensemble = NeuralTagger.load(work / "net", work / "student")
     return {"feature CRF": base["dev_scores"]["f1"], "distilled CRF": student["dev_scores"]["f1"],
-            "network alone": score_tags(gold, _alone(ensemble, tokens))["f1"],
+            "network alone": score_tags(gold, ensemble.tag_network_only(tokens))["f1"],
             "ensemble (network + distilled CRF)": score_tags(gold, ensemble.tag(tokens))["f1"],
             "distilled CRF, numpy runtime": score_tags(gold, NerTagger.load(work / "student").tag(tokens))["f1"]}
-
-
-def _alone(tagger: NeuralTagger, tokens: list[list[str]]) -> list[list[str]]:
-    tagger.tag(tokens[:1])  # loads the model and its ensemble weight
-    weight, tagger.crf_weight = tagger.crf_weight, 0.0
-    try:
-        return tagger.tag(tokens)
-    finally:
-        tagger.crf_weight = weight
 
 
 def main() -> None:

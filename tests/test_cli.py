@@ -94,3 +94,24 @@ def test_eval_ner_wojood_with_the_anercorp_convention(tmp_path: Path) -> None:
     assert raw_score["recall"] == 0.0 and restated_score["recall"] == 1.0
     misuse = run_cli("eval", "ner", str(gold), "--anercorp-convention")
     assert misuse.returncode == 2 and "--wojood" in misuse.stderr.decode() and "Traceback" not in misuse.stderr.decode()
+
+
+def test_distillation_options_go_together(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.conll"
+    gold.write_text("بوتين B-PERS\n", encoding="utf-8")
+    proc = run_cli("train", "ner", "--train", str(gold), "--out", str(tmp_path / "m"), "--teacher", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "rasad: error[E200]: --teacher, --teacher-crf and --silver-from go together"
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_ner_neural_without_torch_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from rasad.cli import main
+
+    monkeypatch.setitem(sys.modules, "torch", None)  # what an install without the `train` extra sees
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "ner-neural", "--train", str(tmp_path), "--vectors", str(tmp_path), "--out", str(tmp_path)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("rasad: error[E200]: rasad train ner-neural needs torch") and "\n" not in err

@@ -54,6 +54,10 @@ def test_constrained_viterbi_is_the_best_valid_bio_path():
 
 
 def _random_network(rng: np.random.Generator, hidden: int = 4) -> BiLstmNetwork:
+    return BiLstmNetwork(_random_arrays(rng, hidden), max_chars=8)
+
+
+def _random_arrays(rng: np.random.Generator, hidden: int = 4) -> dict[str, np.ndarray]:
     vocab, dim, chars, char_dim, filters, n_feats, feat_dim = 6, 5, 7, 3, 4, 5, 2
     width = 2 * dim + filters + feat_dim
     arrays = {
@@ -68,7 +72,36 @@ def _random_network(rng: np.random.Generator, hidden: int = 4) -> BiLstmNetwork:
         arrays["lstm_bias_ih_l0" + suffix] = rng.normal(size=4 * hidden)
         arrays["lstm_bias_hh_l0" + suffix] = rng.normal(size=4 * hidden)
     # Small weights keep the gates out of saturation, so every input visibly moves the outputs.
-    return BiLstmNetwork({k: (0.3 * v).astype(np.float32) for k, v in arrays.items()}, max_chars=8)
+    return {k: (0.3 * v).astype(np.float32) for k, v in arrays.items()}
+
+
+def _reference_lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """A plain one-sentence LSTM in torch's gate order (i, f, g, o) with the logistic sigmoid."""
+    hidden = w_hh.shape[1]
+    h, c, out = np.zeros(hidden), np.zeros(hidden), []
+    for x_t in x:
+        z = w_ih @ x_t + w_hh @ h + bias
+        i, f, g, o = (z[k * hidden:(k + 1) * hidden] for k in range(4))
+        c = 1 / (1 + np.exp(-f)) * c + 1 / (1 + np.exp(-i)) * np.tanh(g)
+        h = 1 / (1 + np.exp(-o)) * np.tanh(c)
+        out.append(h)
+    return np.array(out)
+
+
+def test_bilstm_equals_a_plain_lstm_on_the_unscaled_weights():
+    """The runtime halves the i/f/o weights to get every gate from one tanh; the states must still be an LSTM's."""
+    rng = np.random.default_rng(7)
+    arrays = _random_arrays(rng)
+    network = BiLstmNetwork(arrays, max_chars=8)
+    w = {k: v.astype(np.float64) for k, v in arrays.items()}
+    encoded = rng.normal(size=(6, w["lstm_weight_ih_l0"].shape[1]))  # what the word encoder hands the LSTM
+    gates = (encoded @ network.input_projection + network.input_bias).astype(np.float32)  # as word_gates_batch
+    for rows, states in zip([encoded[:4], encoded[4:]], network._bilstm([gates[:4], gates[4:]]), strict=True):
+        forward = _reference_lstm(rows, w["lstm_weight_ih_l0"], w["lstm_weight_hh_l0"],
+                                  w["lstm_bias_ih_l0"] + w["lstm_bias_hh_l0"])
+        backward = _reference_lstm(rows[::-1], w["lstm_weight_ih_l0_reverse"], w["lstm_weight_hh_l0_reverse"],
+                                   w["lstm_bias_ih_l0_reverse"] + w["lstm_bias_hh_l0_reverse"])[::-1]
+        np.testing.assert_allclose(states, np.concatenate([forward, backward], axis=1), atol=1e-5)
 
 
 def test_batched_bilstm_equals_one_sentence_at_a_time():
@@ -104,21 +137,36 @@ def test_shipped_neural_model_tags_obvious_entities_and_pickles():
     assert {("القاهرة", "LOC"), ("وبغداد", "LOC")} <= second
     copy = pickle.loads(pickle.dumps(tagger))
     assert copy.tag(sentences) == tagged
+    # the network alone is its own tagger, and asking for it leaves the ensemble weight as it was
+    weight = tagger.crf_weight
+    alone = tagger.tag_network_only(sentences)
+    assert tagger.crf_weight == weight > 0 and [len(t) for t in alone] == [len(t) for t in tagged]
+    network, _ = tagger._ensure_loaded()
+    emissions, start, allowed = network.decoding_scores(tagger._sentence_gates(sentences[:2]), tagger.labels)
+    assert alone[:2] == [[tagger.labels[j] for j in p] for p in constrained_viterbi(emissions, start, allowed)]
     # The network alone is a proper distribution over the labels.
     log_p = tagger.network_log_probs(sentences[:1])[0]
     np.testing.assert_allclose(np.exp(log_p).sum(axis=1), 1.0, atol=1e-4)
+
+
+def _network_with_crf_layer(rng: np.random.Generator) -> tuple[BiLstmNetwork, tuple[np.ndarray, ...]]:
+    """A random network with a random CRF output layer, and that layer's (transitions, start, end) before the
+    exporter adds the BIO constraints to the transitions and start scores (as it does)."""
+    network = _random_network(rng)
+    n = len(LABELS)
+    start_bio, allowed_bio = bio_constraints(LABELS)
+    transitions, first, last = rng.normal(size=(n, n)), rng.normal(size=n), rng.normal(size=n)
+    network.crf_layer = (transitions + allowed_bio, first + start_bio, last)
+    return network, (transitions, first, last)
 
 
 def test_crf_output_layer_gives_exact_marginals_and_best_path():
     """With a CRF layer, log_probs are the chain's marginals and the decoder finds its best valid path
     (start and end scores included), checked by enumerating every path of short sentences."""
     rng = np.random.default_rng(3)
-    network = _random_network(rng)
+    network, (transitions, first, last) = _network_with_crf_layer(rng)
     n_labels = len(LABELS)
     start_bio, allowed_bio = bio_constraints(LABELS)
-    transitions, first, last = rng.normal(size=(n_labels, n_labels)), rng.normal(size=n_labels), rng.normal(size=n_labels)
-    # As exported: the BIO constraints are part of the layer's transition and start scores.
-    network.crf_layer = (transitions + allowed_bio, first + start_bio, last)
     words = [network.word_gates(i % 6, (i + 2) % 6, [1 + i % 4, 3], [i % 5]) for i in range(4)]
     sentences = [np.stack(words[:3]), np.stack(words[3:])]
     logits = network.logits(sentences)
@@ -146,11 +194,9 @@ def test_crf_layer_combines_with_the_feature_crf_as_one_weighted_chain():
     from types import SimpleNamespace
 
     rng = np.random.default_rng(5)
-    network = _random_network(rng)
+    network, (transitions, first, last) = _network_with_crf_layer(rng)
     n_labels = len(LABELS)
     start_bio, allowed_bio = bio_constraints(LABELS)
-    transitions, first, last = rng.normal(size=(n_labels, n_labels)), rng.normal(size=n_labels), rng.normal(size=n_labels)
-    network.crf_layer = (transitions + allowed_bio, first + start_bio, last)
     words = [network.word_gates(i % 6, (i + 2) % 6, [1 + i % 4, 3], [i % 5]) for i in range(5)]
     gates = {("a", "b", "c"): np.stack(words[:3]), ("d", "e"): np.stack(words[3:])}
     crf_order = LABELS[::-1]  # the feature CRF lists its labels differently

@@ -52,13 +52,13 @@ OTHER_CLUB_QUALIFIERS = word_set(
 OTHER_CLUB_FIELDS = word_set(
     "صحافة فروسية شطرنج سيارات رماية تنس جولف غولف سباحة فنون كتاب سينما ثقافة إعلام طيران يخوت تراث شعر"
 )
-# Words a tagger's person span may swallow before the name (الجنرال موسوي، قال بايدن).
-# Heads of names of places and institutions named after a person (مطار الملك خالد، مستشفى الملك فيصل، جائزة نوبل
-# is not this: its person is no KB person): the name after one is the institution's, not a mention of the person.
+# Head nouns of places and institutions named after a person (مطار الملك خالد، مستشفى الملك فيصل، جائزة الملك
+# فيصل): a KB person's name right after one is part of the institution's name, not a mention of the person.
 NAMESAKE_HEADS = word_set(
     "مطار مستشفى جامعة مؤسسة ميناء مدينة مركز جائزة شارع طريق قاعدة مجمع كلية معهد مدرسة جسر برج ملعب استاد "
     "ستاد قصر مكتبة مسجد جامع ميدان حي قاعة كرسي صندوق مشروع برنامج دارة منحة مستشفيات جوائز"
 )
+# Words a tagger's person span may swallow before the name (الجنرال موسوي، قال بايدن).
 NOT_NAME_WORDS = context.PERSON_TITLES | context.SAYING_VERBS | context.TRAVEL_VERBS
 
 

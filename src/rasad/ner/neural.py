@@ -336,6 +336,16 @@ class NeuralTagger:
                 out[k] = [self.labels[j] for j in path]
         return out
 
+    def tag_network_only(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags of the network alone (its own CRF layer or softmax, no feature CRF): the second view that
+        distillation and the training checks compare the ensemble with."""
+        self._ensure_loaded()
+        weight, self.crf_weight = self.crf_weight, 0.0
+        try:
+            return self.tag(sentences)
+        finally:
+            self.crf_weight = weight
+
     def _crf_layer_paths(self, network: BiLstmNetwork, tokens: list[list[str]]) -> list[list[int]]:
         """Best paths of a network with a CRF layer, alone or combined with the feature CRF at the level of
         potentials: one Viterbi over the weighted sums of both chains' emission and transition scores (a

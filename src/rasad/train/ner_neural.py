@@ -358,13 +358,10 @@ def check_runtime(model_dir: Path, crf_dir: Path, train_part: list[Sentence], de
 
     tagger = NeuralTagger.load(model_dir, crf_dir)
     tokens = [t for t, _ in dev]
-    tagger.network_log_probs(tokens[:1])  # loads the model (and its meta crf_weight) before we override it
-    ensemble_weight = tagger.crf_weight
-    tagger.crf_weight = 0.0
-    alone = tagger.tag(tokens)
+    alone = tagger.tag_network_only(tokens)
     same = sum(a == b for x, y in zip(alone, torch_tags, strict=True) for a, b in zip(x, y, strict=True))
-    tagger.crf_weight = ensemble_weight
     combined = tagger.tag(tokens)
+    ensemble_weight = tagger.crf_weight
     result = score_tags([g for _, g in dev], combined)
     return {"runtime_tag_agreement": same / max(1, sum(map(len, tokens))),
             f"dev_ensemble_crf_weight_{ensemble_weight}": {

@@ -61,14 +61,11 @@ def silver_sentences(teacher_dir: Path, teacher_crf_dir: Path, unlabeled_dir: Pa
     tokens = article_sentences(sample_articles(unlabeled_dir, articles, seed))
     teacher = NeuralTagger.load(Path(teacher_dir), Path(teacher_crf_dir))
     ensemble = teacher.tag(tokens)
-    weight = teacher.crf_weight
-    teacher.crf_weight = 0.0  # the network alone: the second view
-    alone = teacher.tag(tokens)
-    teacher.crf_weight = weight
+    alone = teacher.tag_network_only(tokens)
     kept = [(t, e) for t, e, n in zip(tokens, ensemble, alone, strict=True) if e == n]
     meta = json.loads((Path(teacher_dir) / "meta.json").read_text(encoding="utf-8"))
     stats = {"articles": articles, "seed": seed, "sentences": len(tokens), "kept_sentences": len(kept),
              "kept_tokens": sum(len(t) for t, _ in kept),
              "kept_entities": sum(tag.startswith("B-") for _, tags in kept for tag in tags),
-             "teacher_train_sentences": meta.get("train_sentences"), "teacher_crf_weight": weight}
+             "teacher_train_sentences": meta.get("train_sentences"), "teacher_crf_weight": teacher.crf_weight}
     return kept, stats
