@@ -1,19 +1,15 @@
 import itertools
+import json
 import pickle
+import shutil
 
 import numpy as np
 import pytest
 
 from rasad.ner.arabic import tokenize
 from rasad.ner.conll import bio_spans
-from rasad.ner.neural import (
-    DEFAULT_MODEL_DIR,
-    BiLstmNetwork,
-    NeuralTagger,
-    bio_constraints,
-    constrained_viterbi,
-    crf_log_marginals,
-)
+from rasad.ner.networks import BiLstmNetwork, bio_constraints, constrained_viterbi, crf_log_marginals
+from rasad.ner.neural import DEFAULT_MODEL_DIR, NeuralTagger
 
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 
@@ -251,3 +247,27 @@ def test_ensemble_featurises_once_when_the_network_uses_the_crf_lexicons(tmp_pat
     assert two._crf is not None and two._featurizer is not two._crf._featurizer
     # every word the network featurised is already in the CRF's cache: nothing is featurised twice
     assert set(sentences[0]) <= set(one._crf._cache)
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL_DIR / "weights.npz").exists(), reason="neural NER model not shipped")
+def test_network_alone_loads_no_crf_and_cache_sizes_change_no_tag(tmp_path):
+    """A model whose meta sets crf_weight 0 is the network alone: same tags as the ensemble's network view,
+    without loading the CRF's weights; a cache smaller than a call's word types, or one that overflows and
+    starts over between calls, gives the same tags."""
+    alone_dir = tmp_path / "alone"
+    shutil.copytree(DEFAULT_MODEL_DIR, alone_dir)
+    meta = json.loads((alone_dir / "meta.json").read_text(encoding="utf-8"))
+    (alone_dir / "meta.json").write_text(json.dumps({**meta, "crf_weight": 0.0}), encoding="utf-8")
+    sentences = [tokenize("وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا ستتعاون مع الصين ."),
+                 tokenize("سيزور وزير الخارجية الأميركي أنتوني بلينكن القاهرة وبغداد الأسبوع المقبل .")]
+    expected = NeuralTagger.load().tag_network_only(sentences)
+    alone = NeuralTagger.load(alone_dir)
+    assert alone.tag(sentences) == expected
+    assert alone._crf is None
+    tiny = NeuralTagger.load(alone_dir)
+    tiny.cache_size = 5  # fewer rows than either sentence has word types
+    assert tiny.tag(sentences) == expected and not tiny._rows
+    refilled = NeuralTagger.load(alone_dir)
+    refilled.cache_size = len(set(sentences[0])) + 2  # the second call overflows the cache and starts it over
+    assert [refilled.tag([s])[0] for s in sentences] == expected
+    assert set(refilled._rows) == set(sentences[1])

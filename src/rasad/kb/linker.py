@@ -17,14 +17,14 @@ Order of work (each step documented in docs/kb.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rasad.kb import context, coref, name_uses
 from rasad.kb.active_years import dated_sense
 from rasad.kb.demonyms import MINISTRIES, ministry_slug
 from rasad.kb.entries import KbEntry
 from rasad.kb.index import WEAK_POPULATION, KnowledgeBase, match_key
-from rasad.kb.local_names import local_id, romanize
+from rasad.kb.local_names import local_id, with_english_names
 from rasad.kb.matcher import RawMatch, TokenView, find_fuzzy, find_matches, select_longest
 from rasad.model import Entity, Geo, Mention, NerSpan, Token
 from rasad.text.normalize import REMOVED, normalize_key
@@ -479,14 +479,9 @@ class DocumentLinker:
             )
             if r.entity is not None:
                 used[r.entity] = None
-        entities = [self._with_english(self.state.entities[e]) for e in used if e in self.state.entities]
-        return mentions, entities
-
-    def _with_english(self, entity: Entity) -> Entity:
-        """A local entity gets its English name here, once per document and only when it is output."""
-        if entity.in_kb or entity.name_en is not None:
-            return entity
-        return replace(entity, name_en=romanize(entity.name_ar, self.kb.english_words))
+        # Local entities get their English names here, once per document and only when they are output.
+        entities = [self.state.entities[e] for e in used if e in self.state.entities]
+        return mentions, with_english_names(entities, self.kb.english_words)
 
 
 def link_document(

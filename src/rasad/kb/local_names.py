@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from rasad.kb.index import match_key
+from rasad.model import Entity
 from rasad.text.normalize import normalize_key
+
+_RENDERED_LIMIT = 50_000  # runs whose words the renderer has decoded (bounds the set in long-running workers)
+_rendered: set[str] = set()
+
+
+def with_english_names(entities: Sequence[Entity], known: Mapping[str, str]) -> list[Entity]:
+    """`entities` with an English name (`romanize`) for each local one that has none yet. The new words of all
+    of them go to the names renderer together first: one batched decode per document instead of one per word."""
+    local = [e.name_ar for e in entities if not e.in_kb and e.name_en is None]
+    if not local:
+        return list(entities)
+    _prefetch([run for name in local for run in _runs(name, known)[1]])
+    return [replace(e, name_en=romanize(e.name_ar, known)) if not e.in_kb and e.name_en is None else e
+            for e in entities]
+
+
+def _prefetch(runs: list[str]) -> None:
+    new = [run for run in dict.fromkeys(runs) if run not in _rendered]
+    if not new:
+        return
+    try:
+        from rasad.names.render import default_renderer
+
+        default_renderer().render_many(new)
+    except Exception:  # the renderer or its model may be missing: `_render` falls back per run
+        return
+    if len(_rendered) + len(new) > _RENDERED_LIMIT:
+        _rendered.clear()
+    _rendered.update(new)
 
 
 def romanize(arabic: str, known: Mapping[str, str] | None = None) -> str:
@@ -16,8 +47,15 @@ def romanize(arabic: str, known: Mapping[str, str] | None = None) -> str:
     Words that KB person names already spell in English (`known`: محمد → Mohammed) take that spelling; runs of
     other words go to the names renderer (rasad.names.render) when installed, else to a letter map.
     """
-    known = known or {}
-    pieces: list[str] = []
+    pieces, runs = _runs(arabic, known or {})
+    rendered = iter(_render(run) for run in runs)
+    return " ".join(p for p in (next(rendered) if p is None else p for p in pieces) if p)
+
+
+def _runs(arabic: str, known: Mapping[str, str]) -> tuple[list[str | None], list[str]]:
+    """(pieces: a known English spelling, or None where the next run of unknown words goes, the runs)."""
+    pieces: list[str | None] = []
+    runs: list[str] = []
     run: list[str] = []
     for word in [*arabic.split(), ""]:
         english = known.get(normalize_key(word)) if word else None
@@ -25,11 +63,12 @@ def romanize(arabic: str, known: Mapping[str, str] | None = None) -> str:
             run.append(word)
             continue
         if run:
-            pieces.append(_render(" ".join(run)))
+            pieces.append(None)
+            runs.append(" ".join(run))
             run = []
         if english:
             pieces.append(english)
-    return " ".join(p for p in pieces if p)
+    return pieces, runs
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -5,7 +5,8 @@ Architecture (trained with torch by `rasad.train.names`, run here with NumPy onl
 - decoder: a GRU cell fed with the previous letter's embedding and the previous attentional state
   ("input feeding", Luong et al. 2015), bilinear attention over the encoder states, then
   tanh(W [h; context]) → softmax over Latin letters;
-- decoding: beam search (optionally length-normalised); the shipped model uses a beam of 1 (greedy).
+- decoding: beam search (optionally length-normalised); the shipped model uses a beam of 1 (greedy), with a
+  single-word loop (`_greedy`) and a batched one for words of any lengths (`_greedy_padded`), same output.
 
 The GRU equations follow torch's `nn.GRU` exactly (gates r, z, n stacked in that order), so the weights exported
 from torch are used as they are.
@@ -23,9 +24,13 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float32]
 
 PAD, BOS, EOS = 0, 1, 2  # target ids; source id 0 is PAD, 1 is unknown
-# Fewer same-length words than this decode faster one by one (measured: a batch of 2 is slower than 2 singles,
-# a batch of 4 ~1.3x faster, 32 ~2.7x); larger groups share one matrix product per step.
-MIN_BATCH = 4
+# `transliterate_many` decodes a lone word with `_greedy` (~15% faster than a batch of one), and from 2 words on
+# in batches (measured on words of the lengths a news article's new names have: 2 words ~1.1x, 4 ~1.4x, 8 ~1.6x
+# faster than one by one).
+MIN_BATCH = 2
+# Words per batch (taken in order of length): bounds the arrays held at once; per word, batches of 32–128 were
+# equally fast (~2x faster than one by one), 2000 as slow as one by one (cache misses).
+MAX_BATCH = 64
 _NEVER_OUTPUT = slice(min(PAD, BOS), max(PAD, BOS) + 1)  # PAD and BOS (adjacent ids): one assignment
 WEIGHT_NAMES = (
     "enc_emb",
@@ -69,6 +74,19 @@ def _rows_times(x: FloatArray, matrix: FloatArray) -> FloatArray:
     return np.stack([row @ matrix for row in x])
 
 
+def _each_row_times(x: FloatArray, matrix: FloatArray) -> FloatArray:
+    """`x @ matrix` for a batch of rows, as one stacked call of vector–matrix products (leading dimensions, such as
+    the encoder's two directions with a matrix each, pass through).
+
+    Measured against one matrix–matrix product: faster below ~8 rows (OpenBLAS packs the whole weight matrix on
+    every call), ~1.3x slower at 8–32 rows with single-threaded BLAS, but a matrix product of that size starts
+    OpenBLAS's thread pool when BLAS may use threads, which made an 8-word batch ~12x slower in CPU time on
+    the shared machine. Vector products stay on the calling thread and give each row exactly the floats of the
+    single-word decoder's vector products.
+    """
+    return cast(FloatArray, np.matmul(x[..., None, :], matrix[..., None, :, :])[..., 0, :])
+
+
 def _gru_step(x_proj: FloatArray, h: FloatArray, whh_t: FloatArray, bhh: FloatArray) -> FloatArray:
     """One GRU step; `x_proj` is W_ih x + b_ih computed ahead, for all gates."""
     size = h.shape[-1]
@@ -90,18 +108,11 @@ def _gru_step_vector(
     return cast(FloatArray, (1.0 - z) * n + z * h)  # float32 throughout: Python floats do not upcast
 
 
-def _gru_step_rows(
-    x_proj: FloatArray, h: FloatArray, whh_t: FloatArray, bhh: FloatArray, size: int
-) -> FloatArray:
-    """`_gru_step_vector` for a batch of state rows (one matrix product)."""
-    return _gru_update_rows(x_proj, h @ whh_t + bhh, h, size)
-
-
 def _gru_update_rows(x_proj: FloatArray, h_proj: FloatArray, h: FloatArray, size: int) -> FloatArray:
     """The gate arithmetic of a GRU step for state rows, given both input and hidden projections."""
-    rz = 0.5 * (np.tanh(0.5 * (x_proj[:, : 2 * size] + h_proj[:, : 2 * size])) + 1.0)
-    n = np.tanh(x_proj[:, 2 * size :] + rz[:, :size] * h_proj[:, 2 * size :])
-    z = rz[:, size:]
+    rz = 0.5 * (np.tanh(0.5 * (x_proj[..., : 2 * size] + h_proj[..., : 2 * size])) + 1.0)
+    n = np.tanh(x_proj[..., 2 * size :] + rz[..., :size] * h_proj[..., 2 * size :])
+    z = rz[..., size:]
     return cast(FloatArray, (1.0 - z) * n + z * h)
 
 
@@ -153,6 +164,10 @@ class Seq2SeqModel:
         self._enc_hidden = w["enc_f_whh"].shape[1]
         self._enc_whh_pair = np.stack([self._t["enc_f_whh"], self._t["enc_b_whh"]])
         self._enc_bhh_pair = np.stack([w["enc_f_bhh"], w["enc_b_bhh"]])
+        self._enc_pair_proj = np.stack([self._enc_f_proj, self._enc_b_proj])
+        self._directions = np.arange(2)[:, None, None]
+        # Encoder states feed both the attention keys and the context projection: one product for both.
+        self._keys_ctx_t = np.ascontiguousarray(np.concatenate([self._t["attn_w"], self._comb_c_t], axis=1))
 
     def encode_ids(self, letters: str) -> list[int]:
         return [self._src_index.get(c, 1) for c in letters]
@@ -186,85 +201,114 @@ class Seq2SeqModel:
         return self.beam_search(letters)
 
     def transliterate_many(self, words: list[str]) -> list[str]:
-        """`transliterate` for each of `words` (same results, in order), decoding same-length words together."""
+        """`transliterate` for each of `words` (same results, in order), decoding them together in batches."""
         if self.beam_size != 1:
             return [self.transliterate(letters) for letters in words]
         results = [""] * len(words)
-        by_length: dict[int, list[int]] = {}
-        for position, letters in enumerate(words):
-            if letters:
-                by_length.setdefault(len(letters), []).append(position)
-        for positions in by_length.values():
-            group = [words[i] for i in positions]
-            if len(group) >= MIN_BATCH:
-                decoded = self._greedy_batch(group)
-            else:
-                decoded = [self._greedy(letters) for letters in group]
-            for position, latin in zip(positions, decoded, strict=True):
+        # Longest first, so each batch holds words of similar lengths (little padding).
+        positions = sorted((i for i, letters in enumerate(words) if letters), key=lambda i: -len(words[i]))
+        if len(positions) < MIN_BATCH:
+            for position in positions:
+                results[position] = self._greedy(words[position])
+            return results
+        for start in range(0, len(positions), MAX_BATCH):
+            batch = positions[start : start + MAX_BATCH]
+            for position, latin in zip(batch, self._greedy_padded([words[i] for i in batch]), strict=True):
                 results[position] = latin
         return results
 
-    def _greedy_batch(self, words: list[str]) -> list[str]:
-        """Greedy decoding of several words of one length at once: one matrix product per step for all."""
+    def _greedy_padded(self, words: list[str]) -> list[str]:
+        """`_greedy` for several words of any lengths at once: one product call per weight matrix and step.
+
+        Rows are the words sorted longest first, right-padded. Padding gets no attention, every row keeps its own
+        step limit and EOS stop and leaves the batch when it ends, so each row decodes as `_greedy` would decode
+        its word alone.
+        """
+        order = sorted(range(len(words)), key=lambda i: -len(words[i]))
+        lengths = [len(words[i]) for i in order]
+        states, h = self._encode_padded([self.encode_ids(words[i]) for i in order], lengths)
+        count, longest = states.shape[:2]
         w = self.weights
-        count, length = len(words), len(words[0])
-        ids = np.array([self.encode_ids(letters) for letters in words])
-        hidden_enc = w["enc_f_whh"].shape[1]
-        states = np.empty((count, length, 2 * hidden_enc), dtype=np.float32)
-        last: list[FloatArray] = []
-        for inputs, whh_t, bhh, positions, column in (
-            (self._enc_f_proj[ids], self._t["enc_f_whh"], w["enc_f_bhh"], range(length), 0),
-            (
-                self._enc_b_proj[ids],
-                self._t["enc_b_whh"],
-                w["enc_b_bhh"],
-                range(length - 1, -1, -1),
-                hidden_enc,
-            ),
-        ):
-            h = np.zeros((count, hidden_enc), dtype=np.float32)
-            for t in positions:
-                h = _gru_step_rows(inputs[:, t], h, whh_t, bhh, hidden_enc)
-                states[:, t, column : column + hidden_enc] = h
-            last.append(h)
-        h = np.tanh(np.concatenate(last, axis=1) @ self._t["bridge_w"] + w["bridge_b"])
-        flat = states.reshape(count * length, -1)
-        keys = (flat @ self._t["attn_w"]).reshape(count, length, -1)
-        ctx_proj = (flat @ self._comb_c_t).reshape(count, length, -1)
+        keys_ctx = _each_row_times(states.reshape(count * longest, -1), self._keys_ctx_t)
         hidden, gates = h.shape[1], self._gates
+        keys = np.ascontiguousarray(keys_ctx[:, :hidden].reshape(count, longest, hidden))
+        ctx_proj = np.ascontiguousarray(keys_ctx[:, hidden:].reshape(count, longest, hidden))
+        # exp(-inf) = 0: padding positions get zero attention weight.
+        padding_logit = np.where(
+            np.arange(longest) < np.array(lengths)[:, None], np.float32(0.0), np.float32(-np.inf)
+        )
+        dec_bhh, comb_b, out_b, emb_proj = w["dec_bhh"], w["comb_b"], w["out_b"], self._dec_emb_proj
+        dec_whh_t, comb_h_t, att_out_t = self._t["dec_whh"], self._comb_h_t, self._att_out_t
+        row_max, row_sum = np.maximum.reduce, np.add.reduce  # the ufuncs behind .max()/.sum(), minus wrappers
         att_in = np.zeros((count, gates), dtype=np.float32)
         prev = np.full(count, BOS)
         scores = np.zeros(count, dtype=np.float32)
+        live = order  # the word each row decodes; rows leave the batch as they end
+        limits = [min(self.max_length, 3 * len(word) + 6) for word in words]
         tokens: list[list[int]] = [[] for _ in words]
-        active = np.ones(count, dtype=bool)
-        rows = np.arange(count)
-        for _ in range(min(self.max_length, 3 * length + 6)):
-            h = _gru_step_rows(self._dec_emb_proj[prev] + att_in, h, self._t["dec_whh"], w["dec_bhh"], hidden)
-            logits_att = np.matmul(keys, h[:, :, None])[:, :, 0]
-            logits_att -= logits_att.max(axis=1, keepdims=True)
+        step = 0
+        while live:
+            h = _gru_update_rows(emb_proj[prev] + att_in, _each_row_times(h, dec_whh_t) + dec_bhh, h, hidden)
+            logits_att = np.matmul(keys, h[:, :, None])[:, :, 0] + padding_logit
+            logits_att -= row_max(logits_att, axis=1, keepdims=True)
             alpha = np.exp(logits_att)
-            alpha /= alpha.sum(axis=1, keepdims=True)
+            alpha /= row_sum(alpha, axis=1, keepdims=True)
             context = np.matmul(alpha[:, None, :], ctx_proj)[:, 0]
-            att = np.tanh(h @ self._comb_h_t + context + w["comb_b"])
-            att_out = att @ self._att_out_t
+            att = np.tanh(_each_row_times(h, comb_h_t) + context + comb_b)
+            att_out = _each_row_times(att, att_out_t)
             att_in = att_out[:, :gates]
-            logits = att_out[:, gates:] + w["out_b"]
-            logits -= logits.max(axis=1, keepdims=True)
-            log_probs = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
-            log_probs[:, PAD] = -np.inf
-            log_probs[:, BOS] = -np.inf
+            logits = att_out[:, gates:] + out_b
+            logits -= row_max(logits, axis=1, keepdims=True)
+            log_probs = logits - np.log(row_sum(np.exp(logits), axis=1, keepdims=True))
+            log_probs[:, _NEVER_OUTPUT] = -np.inf
             total = scores[:, None] + log_probs
-            prev = np.argsort(-total, axis=1)[:, 0]
-            scores = total[rows, prev]
-            for row in np.flatnonzero(active):
-                token = int(prev[row])
-                if token == EOS:
-                    active[row] = False
-                else:
-                    tokens[row].append(token)
-            if not active.any():
-                break
+            prev = (-total).argsort(axis=1)[:, 0]  # the same ranking (and tie order) as `_greedy`
+            scores = total[np.arange(len(live)), prev]
+            step += 1
+            going: list[int] = []  # rows that continue
+            for row, (word, token) in enumerate(zip(live, prev.tolist(), strict=True)):
+                if token != EOS:
+                    tokens[word].append(token)
+                    if step < limits[word]:
+                        going.append(row)
+            if len(going) < len(live):  # drop ended rows: no more arithmetic for them
+                live = [live[row] for row in going]
+                h, att_in, prev, scores = h[going], att_in[going], prev[going], scores[going]
+                keys, ctx_proj, padding_logit = keys[going], ctx_proj[going], padding_logit[going]
         return ["".join(self.target_chars[t - 3] for t in seq if t >= 3) for seq in tokens]
+
+    def _encode_padded(self, rows: list[list[int]], lengths: list[int]) -> tuple[FloatArray, FloatArray]:
+        """Encoder states (count, longest, 2 hidden) and decoder start states for id rows sorted longest first.
+
+        As in `_encode_fast`, both directions step together (direction 1 reads the rows from their padded end).
+        Sorted rows make the rows that have a letter at a position a prefix of the batch, and only that prefix
+        is updated: a row's forward state stops at its own last letter and its backward state stays zero until
+        the loop reaches that letter, exactly as when the word is encoded alone.
+        """
+        count, longest, hidden = len(rows), lengths[0], self._enc_hidden
+        ids = np.zeros((2, count, longest), dtype=np.intp)  # source id 0 is PAD (never read: see above)
+        for row, row_ids in enumerate(rows):
+            ids[0, row, : len(row_ids)] = row_ids
+        ids[1] = ids[0, :, ::-1]
+        inputs = self._enc_pair_proj[self._directions, ids]  # (2, count, longest, gates)
+        reading = [sum(length > t for length in lengths) for t in range(longest)]  # rows with a letter at t
+        whh_pair, bhh_pair = self._enc_whh_pair, self._enc_bhh_pair[:, None]
+        outputs = np.zeros((longest, 2, count, hidden), dtype=np.float32)
+        h = np.zeros((2, count, hidden), dtype=np.float32)
+        for t in range(longest):
+            forward, backward = reading[t], reading[longest - 1 - t]
+            k = max(forward, backward)
+            h_proj = _each_row_times(h[:, :k], whh_pair) + bhh_pair
+            new = _gru_update_rows(inputs[:, :k, t], h_proj, h[:, :k], hidden)
+            if forward == backward:
+                h[:, :k] = new
+            else:
+                h[0, :forward], h[1, :backward] = new[0, :forward], new[1, :backward]
+            outputs[t] = h
+        states = np.concatenate([outputs[:, 0], outputs[::-1, 1]], axis=2).transpose(1, 0, 2)
+        bridge_in = np.concatenate([h[0], h[1]], axis=1)
+        init = np.tanh(_each_row_times(bridge_in, self._t["bridge_w"]) + self.weights["bridge_b"])
+        return np.ascontiguousarray(states), np.asarray(init, dtype=np.float32)
 
     def _encode_fast(self, ids: list[int]) -> tuple[FloatArray, FloatArray]:
         """`_encode` with both directions stepped together (row 0 reads forwards, row 1 backwards): one stacked

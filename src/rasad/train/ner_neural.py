@@ -28,7 +28,7 @@ import numpy as np
 from rasad.eval.ner import score_tags
 from rasad.ner.conll import Sentence, bio_spans, read_conll, split_train_dev
 from rasad.ner.features import Featurizer
-from rasad.ner.neural import bio_constraints, constrained_viterbi, crf_log_marginals
+from rasad.ner.networks import bio_constraints, constrained_viterbi, crf_log_marginals
 from rasad.ner.tagger import DEFAULT_MODEL_DIR as CRF_MODEL_DIR
 from rasad.ner.tagger import load_featurizer
 
@@ -43,7 +43,8 @@ MAX_FEATURES = 32  # attributes per word kept (a word has at most ~20 of the pre
 DEFAULTS: dict[str, Any] = {"vocab_size": 60000, "hidden": 100, "char_filters": 50, "char_dim": 24,
                             "feature_dim": 50, "dropout": 0.5, "lr": 2e-3, "batch": 16, "max_chars": 16,
                             "epochs": 20, "seed": 1, "crf_weight": 0.4, "word_dropout": 0.0, "lr_decay": "none",
-                            "cluster_features": False}
+                            "cluster_features": False, "encoder": "lstm", "conv_width": 200,
+                            "dilations": [1, 2, 4]}
 
 
 class Inputs:
@@ -112,8 +113,16 @@ def _build_network(embeddings: np.ndarray, n_chars: int, n_features: int, p: dic
                 self.feat_bias.uniform_(-bound, bound)
             self.drop = nn.Dropout(p["dropout"])
             width = 2 * embeddings.shape[1] + p["char_filters"] + p["feature_dim"]
-            self.lstm = nn.LSTM(width, p["hidden"], batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * p["hidden"], len(LABELS))
+            if p["encoder"] == "cnn":
+                # Dilated convolutions over the sentence (residual after the first): every token is computed at
+                # once, so the numpy runtime needs a few matrix products per article instead of a step per token.
+                widths = [width] + [p["conv_width"]] * len(p["dilations"])
+                self.convs = nn.ModuleList(nn.Conv1d(widths[i], widths[i + 1], 3, padding=d, dilation=d)
+                                           for i, d in enumerate(p["dilations"]))
+                self.out = nn.Linear(p["conv_width"], len(LABELS))
+            else:
+                self.lstm = nn.LSTM(width, p["hidden"], batch_first=True, bidirectional=True)
+                self.out = nn.Linear(2 * p["hidden"], len(LABELS))
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
             self.start = nn.Parameter(torch.zeros(len(LABELS)))
             self.end = nn.Parameter(torch.zeros(len(LABELS)))
@@ -145,11 +154,23 @@ def _build_network(embeddings: np.ndarray, n_chars: int, n_features: int, p: dic
             # Max over real characters only (padding masked), as the numpy runtime does.
             c = c.masked_fill((flat == 0).unsqueeze(1), -1e4).max(2).values.clamp(min=0).view(b, n, -1)
             x = torch.cat([self.emb(words), self.emb(stems), c, torch.tanh(self.feat(feats).sum(2) + self.feat_bias)], -1)
+            if p["encoder"] == "cnn":
+                return self.out(self.drop(self._convolve(self.drop(x), words.new_tensor(lengths))))
             packed = nn.utils.rnn.pack_padded_sequence(self.drop(x), torch.tensor(lengths), batch_first=True,
                                                        enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=n)
             return self.out(self.drop(h))
+
+        def _convolve(self, x: Any, lengths: Any) -> Any:
+            """(b, n, conv_width) states; padding positions are zeroed before every layer, as the runtime's gaps
+            between sentences are."""
+            mask = (torch.arange(x.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).unsqueeze(1).float()
+            h = x.transpose(1, 2) * mask
+            for i, conv in enumerate(self.convs):
+                step = torch.relu(conv(self.drop(h) if i else h)) * mask
+                h = step if i == 0 else h + step
+            return h.transpose(1, 2)
 
     return Network()
 
@@ -294,6 +315,8 @@ def export(network: Any, inputs: Inputs, out_dir: Path, params: dict[str, Any], 
     arrays["feat_weight"] = arrays["feat_weight"][1:].T.copy()  # embedding rows -> the Linear weight the runtime reads
     arrays["emb_weight"] = arrays["emb_weight"].astype(np.float16)
     arrays["labels"] = np.array(LABELS)
+    if params["encoder"] == "cnn":
+        arrays["dilations"] = np.array(params["dilations"], dtype=np.int64)
     arrays["words"] = np.array(inputs.words)
     arrays["features"] = np.array(sorted(inputs.features, key=inputs.features.__getitem__))
     arrays["chars"] = np.array(sorted(inputs.chars, key=inputs.chars.__getitem__))
@@ -381,12 +404,14 @@ def main() -> None:
     parser.add_argument("--word-dropout", type=float, default=DEFAULTS["word_dropout"])
     parser.add_argument("--lr-decay", choices=["none", "linear"], default=DEFAULTS["lr_decay"])
     parser.add_argument("--cluster-features", action="store_true")
+    parser.add_argument("--encoder", choices=["lstm", "cnn"], default=DEFAULTS["encoder"])
+    parser.add_argument("--conv-width", type=int, default=DEFAULTS["conv_width"])
     parser.add_argument("--dev", action="store_true")
     args = parser.parse_args()
     summary = train(args.train_file, args.vectors, args.out_dir, args.crf_dir,
                     {"epochs": args.epochs, "crf_weight": args.crf_weight, "seed": args.seed,
                      "word_dropout": args.word_dropout, "lr_decay": args.lr_decay,
-                     "cluster_features": args.cluster_features}, args.dev)
+                     "cluster_features": args.cluster_features, "encoder": args.encoder, "conv_width": args.conv_width}, args.dev)
     print(json.dumps(summary, indent=2))
 
 
