@@ -115,3 +115,11 @@ def test_train_ner_neural_without_torch_is_a_usage_error(tmp_path: Path, monkeyp
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("rasad: error[E200]: rasad train ner-neural needs torch") and "\n" not in err
+
+
+def test_train_ner_neural_unknown_encoder_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli("train", "ner-neural", "--train", str(tmp_path), "--vectors", str(tmp_path),
+                   "--out", str(tmp_path / "m"), "--encoder", "gru")
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "rasad: error[E200]: --encoder must be lstm or cnn, not 'gru'"
+    assert not (tmp_path / "m").exists()

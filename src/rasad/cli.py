@@ -286,14 +286,19 @@ def train_ner_neural(
     dev: Annotated[bool, typer.Option("--dev", help="Train on the first 90% and score the last 10%.")] = False,
     seed: Annotated[int, typer.Option("--seed")] = 2,
     epochs: Annotated[int, typer.Option("--epochs")] = 20,
+    encoder: Annotated[str, typer.Option("--encoder", help="lstm (the shipped network) or cnn (dilated "
+                                         "convolutions: faster, ~1 point less accurate on dev)")] = "lstm",
+    conv_width: Annotated[int, typer.Option("--conv-width", help="Channels of the cnn encoder.")] = 200,
 ) -> None:
-    """Train the BiLSTM-CRF network of the accurate NER ensemble (needs the `train` extra: torch)."""
+    """Train the BiLSTM-CRF (or CNN-CRF) network of the accurate NER ensemble (needs the `train` extra: torch)."""
+    if encoder not in ("lstm", "cnn"):
+        raise UsageError(f"--encoder must be lstm or cnn, not {encoder!r}")
     try:
         import torch  # noqa: F401
     except ImportError:
         raise UsageError("rasad train ner-neural needs torch at training time: pip install 'rasad[train]'") from None
     module = _component("rasad.train.ner_neural")
-    params = {"seed": seed, "epochs": epochs, "lr_decay": "linear"}
+    params = {"seed": seed, "epochs": epochs, "lr_decay": "linear", "encoder": encoder, "conv_width": conv_width}
     result = module.train(_existing(train, "training file"), _existing(vectors, "vectors file"), out,
                           _existing(crf_dir, "CRF model directory") if crf_dir else module.CRF_MODEL_DIR,
                           params, dev)
