@@ -43,3 +43,26 @@ def test_score_sums_known_attributes_and_positional_table_groups_offsets(tmp_pat
     loaded = CompiledCrf.load(tmp_path / "w.npz")
     assert loaded.labels == crf.labels and loaded.index == crf.index
     assert np.allclose(loaded.weights, weights)
+
+
+def test_batched_viterbi_equals_brute_force_for_unequal_lengths_and_ties():
+    """Sentences leave the batch at different steps; integer scores make ties, which must break as argmax does
+    (lowest label) whatever the batch: each path is a best path and equals the path found alone."""
+    import itertools
+
+    from rasad.ner.crf import batched_viterbi
+
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        transitions = rng.integers(-2, 3, size=(3, 3)).astype(float)
+        start = rng.integers(-2, 3, size=3).astype(float)
+        sentences = [rng.integers(-2, 3, size=(n, 3)).astype(float) for n in rng.integers(1, 6, size=4)]
+        together = batched_viterbi(sentences, transitions, start)
+        for emissions, path in zip(sentences, together, strict=True):
+            def score(p: tuple[int, ...], e: np.ndarray, s: np.ndarray, tr: np.ndarray) -> float:
+                return float(s[p[0]] + sum(e[t, j] for t, j in enumerate(p))
+                             + sum(tr[a, b] for a, b in itertools.pairwise(p)))
+            paths = itertools.product(range(3), repeat=len(emissions))
+            best = max(score(p, emissions, start, transitions) for p in paths)
+            assert len(path) == len(emissions) and score(tuple(path), emissions, start, transitions) == best
+            assert path == batched_viterbi([emissions], transitions, start)[0]

@@ -31,26 +31,42 @@ def pad_batch(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def batched_viterbi(emissions: list[np.ndarray], transitions: np.ndarray,
                     start: np.ndarray | None = None) -> list[list[int]]:
     """Best label paths of a batch of non-empty (n, labels) score arrays under (labels, labels) transition
-    scores, with optional scores for the first label (used by the neural taggers' BIO constraints)."""
-    padded, lengths = pad_batch(emissions)
-    batch, longest, n_labels = padded.shape
-    identity = np.arange(n_labels)
-    back = np.empty((batch, longest, n_labels), dtype=np.int64)
-    back[:, 0] = identity
-    score = padded[:, 0] if start is None else padded[:, 0] + start
-    steps = transitions[None]
+    scores, with optional scores for the first label (used by the neural taggers' BIO constraints).
+
+    Sentences run longest first, so at each position the sentences still going are a prefix of the batch: every
+    step computes on exactly those rows (no padding work, no masking), and a sentence's final scores are kept when
+    it leaves the prefix. Ties break as `argmax` does (lowest label index), the same paths as a padded Viterbi.
+    """
+    order = sorted(range(len(emissions)), key=lambda k: -emissions[k].shape[0])
+    lengths = np.array([emissions[k].shape[0] for k in order])
+    batch, longest, n_labels = len(order), int(lengths[0]), transitions.shape[0]
+    steps = np.zeros((longest, batch, n_labels))  # position-major: each step reads one contiguous block
+    for b, k in enumerate(order):
+        steps[: lengths[b], b] = emissions[k]
+    live = np.searchsorted(-lengths, -np.arange(longest), side="left")  # sentences longer than t
+    back = np.empty((longest, batch, n_labels), dtype=np.intp)
+    final = np.empty((batch, n_labels))
+    score = steps[0] if start is None else steps[0] + start
     for t in range(1, longest):
-        candidates = score[:, :, None] + steps  # (batch, previous, current)
-        active = (lengths > t)[:, None]
-        # Finished sentences keep their score and point to themselves, so padding never changes a path.
-        score = np.where(active, candidates.max(axis=1) + padded[:, t], score)
-        back[:, t] = np.where(active, candidates.argmax(axis=1), identity)
-    paths = np.empty((batch, longest), dtype=np.int64)
-    paths[:, -1] = score.argmax(axis=1)
-    rows = np.arange(batch)
+        n = live[t]
+        if n < score.shape[0]:
+            final[n : score.shape[0]] = score[n:]  # sentences of length t end here
+        candidates = score[:n, :, None] + transitions  # (live, previous, current)
+        best = candidates.argmax(axis=1)
+        back[t, :n] = best
+        score = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + steps[t, :n]
+    final[: score.shape[0]] = score
+    current = final.argmax(axis=1)
+    paths = np.empty((batch, longest), dtype=np.intp)
+    paths[np.arange(batch), lengths - 1] = current
     for t in range(longest - 1, 0, -1):
-        paths[:, t - 1] = back[rows, t, paths[:, t]]
-    return [paths[b, : lengths[b]].tolist() for b in range(batch)]
+        n = live[t]
+        current[:n] = back[t, np.arange(n), current[:n]]
+        paths[:n, t - 1] = current[:n]
+    results: list[list[int]] = [[] for _ in order]
+    for b, k in enumerate(order):
+        results[k] = paths[b, : lengths[b]].tolist()
+    return results
 
 
 class CompiledCrf:

@@ -175,7 +175,7 @@ class BiLstmNetwork:
         for b, g in enumerate(gates):
             steps[: lengths[b], 0, b] = g[:, : 4 * h_size]
             steps[: lengths[b], 1, b] = g[::-1, 4 * h_size:]
-        live = np.searchsorted(-np.asarray(lengths), -np.arange(longest), side="right")  # rows with length > t
+        live = np.searchsorted(-np.asarray(lengths), -np.arange(longest), side="left")  # rows with length > t
         c = np.zeros((2, len(gates), h_size), np.float32)
         out = np.zeros((longest + 1, 2, len(gates), h_size), np.float32)  # out[t + 1] = h at step t; out[0] = 0
         forward, backward = self.recurrent

@@ -114,15 +114,19 @@ class NeuralTagger:
                 return False
         return True
 
-    def _word_inputs(self, word: str) -> tuple[int, int, list[int], list[int]]:
+    def _word_inputs(self, words: list[str]) -> list[tuple[int, int, list[int], list[int]]]:
+        """(word vector row, stem vector row, char ids, attribute ids) of new word types."""
         _, featurizer = self._ensure_loaded()
-        analysed = featurizer.word_own_features(word)
+        analysed = [featurizer.word_own_features(word) for word in words]
         if self._crf is not None and self._crf._featurizer is featurizer:
-            self._crf.remember(word, analysed)  # the ensemble's CRF half will need this word too
-        features, norm, stem, keys = analysed
-        word_id = next((self.word_index[k] for k in keys if k in self.word_index), 0)
-        feature_ids = [i for i in dict.fromkeys(map(self.feature_index.get, features)) if i is not None]
-        return word_id, self.word_index.get(stem, 0), [self.char_index.get(c, 1) for c in norm], feature_ids
+            self._crf.remember_many(words, analysed)  # the ensemble's CRF half will need these words too
+        inputs = []
+        for features, norm, stem, keys in analysed:
+            word_id = next((self.word_index[k] for k in keys if k in self.word_index), 0)
+            feature_ids = [i for i in dict.fromkeys(map(self.feature_index.get, features)) if i is not None]
+            inputs.append((word_id, self.word_index.get(stem, 0), [self.char_index.get(c, 1) for c in norm],
+                           feature_ids))
+        return inputs
 
     def network_log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """The network's own per-token label log-probabilities (columns in `self.labels` order): softmax
@@ -149,7 +153,7 @@ class NeuralTagger:
             if self._table.shape != (capacity, network.gate_width):
                 self._table = np.zeros((capacity, network.gate_width), np.float32)
             first = len(rows)
-            self._table[first:first + len(missing)] = network.word_gates_batch([self._word_inputs(t) for t in missing])
+            self._table[first:first + len(missing)] = network.word_gates_batch(self._word_inputs(missing))
             rows.update(zip(missing, range(first, first + len(missing)), strict=True))
         table = self._table
         return [table[[rows[t] for t in s]] for s in sentences]
@@ -158,7 +162,7 @@ class NeuralTagger:
         network, _ = self._ensure_loaded()
         types = list({t for s in sentences for t in s})
         index = {t: i for i, t in enumerate(types)}
-        gates = network.word_gates_batch([self._word_inputs(t) for t in types])
+        gates = network.word_gates_batch(self._word_inputs(types))
         return [gates[[index[t] for t in s]] for s in sentences]
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:

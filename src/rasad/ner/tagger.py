@@ -142,17 +142,36 @@ class NerTagger:
         featurised the word already (the neural ensemble, over the same lexicons) does not pay for it twice."""
         entry = self._cache.get(word)
         if entry is None:
-            _, featurizer = self._ensure_loaded()
-            own, norm, stem, keys = analysed
-            # A neighbour feature "k:f" is only ever generated for some kinds of f, and the model has no
-            # weight for the others, so summing every own feature's positional rows is exact.
-            rows = [r for r in map(self._base_index.get, own) if r is not None]
-            vectors = self._table[rows].sum(axis=0) if rows else np.zeros(self._table.shape[1:])
-            entry = _WordScores(vectors, norm, stem, keys, featurizer.gazetteer.starts_phrase(keys))
-            if len(self._cache) >= self.cache_size:
-                self._cache.clear()  # bounds memory in long-running workers; refills quickly
-            self._cache[word] = entry
+            self.remember_many([word], [analysed])
+            entry = self._cache[word]
         return entry
+
+    def remember_many(self, words: list[str], analysed: list[tuple[list[str], str, str, tuple[str, ...]]]) -> None:
+        """`remember` for new word types at once: their positional score vectors are summed in one numpy call
+        (one `add.reduceat` over all their attribute rows) instead of one call per word."""
+        _, featurizer = self._ensure_loaded()
+        if len(self._cache) + len(words) > self.cache_size:
+            self._cache.clear()  # bounds memory in long-running workers; refills quickly
+        # A neighbour feature "k:f" is only ever generated for some kinds of f, and the model has no weight for the
+        # others, so summing every own feature's positional rows is exact.
+        rows = [[r for r in map(self._base_index.get, own) if r is not None] for own, _, _, _ in analysed]
+        flat = [r for word_rows in rows for r in word_rows]
+        vectors = np.zeros((len(words), *self._table.shape[1:]))
+        have = [k for k, word_rows in enumerate(rows) if word_rows]
+        if have:
+            starts = np.cumsum([0] + [len(rows[k]) for k in have[:-1]])
+            vectors[have] = np.add.reduceat(self._table[flat], starts, axis=0)
+        for word, vector, (_, norm, stem, keys) in zip(words, vectors, analysed, strict=True):
+            self._cache[word] = _WordScores(vector, norm, stem, keys, featurizer.gazetteer.starts_phrase(keys))
+
+    def _remember_new(self, sentences: list[list[str]]) -> None:
+        """Featurise and score the word types of `sentences` not cached yet, all together."""
+        _, featurizer = self._ensure_loaded()
+        new = list({t for s in sentences for t in s if t not in self._cache})
+        if len(self._cache) + len(new) > self.cache_size:
+            new = list({t for s in sentences for t in s})  # the cache starts over: keep this call's words
+        if new:
+            self.remember_many(new, [featurizer.word_own_features(t) for t in new])
 
     def _emissions(self, tokens: list[str]) -> np.ndarray:
         crf, featurizer = self._ensure_loaded()
@@ -183,6 +202,7 @@ class NerTagger:
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         crf, _ = self._ensure_loaded()
+        self._remember_new(sentences)
         empty = np.zeros((0, len(crf.labels)))
         return crf.decode([self._emissions(tokens) if tokens else empty for tokens in sentences])
 
