@@ -97,12 +97,13 @@ class BiLstmNetwork:
         return w
 
     def word_gates(self, word_id: int, stem_id: int, char_ids: list[int], feature_ids: list[int]) -> np.ndarray:
-        """A word type's projected LSTM input (8 * hidden), independent of context."""
+        """A word type's projected encoder input (`gate_width` floats), independent of context."""
         return self.word_gates_batch([(word_id, stem_id, char_ids, feature_ids)])[0]
 
     def word_gates_batch(self, words: list[tuple[int, int, list[int], list[int]]]) -> np.ndarray:
-        """Projected LSTM inputs (n words, 8 * hidden) of word types given as (word row, stem row, char ids,
-        attribute ids); all words at once, so a cold cache costs a few matrix products, not a loop."""
+        """Projected encoder inputs (n words, `gate_width`: the LSTM's 8 * hidden gates, or a CNN's first-layer
+        taps) of word types given as (word row, stem row, char ids, attribute ids); all words at once, so a cold
+        cache costs a few matrix products, not a loop."""
         n = len(words)
         longest = max(1, max(min(len(w[2]), self.max_chars) for w in words))
         char_ids = np.zeros((n, longest + 2), dtype=np.int64)  # one zero-padding column each side (conv pad)
