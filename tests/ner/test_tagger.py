@@ -1,6 +1,7 @@
 import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rasad.eval.ner import evaluate
@@ -66,3 +67,23 @@ def test_shipped_model_fits_the_training_file_well(tmp_path: Path):
     sample = tmp_path / "sample.conll"
     sample.write_text("\n\n".join(lines[-300:]), encoding="utf-8")
     assert evaluate(sample)["f1"] > 0.85
+
+
+def test_word_types_scored_together_equal_each_scored_alone():
+    """remember_many sums every new word's positional rows in one reduceat: each word's block must equal the plain
+    sum of its own rows, whatever words come before or after it (one with no known attribute included), and a
+    cache too small for a call starts over with that call's words."""
+    tagger = NerTagger.load()
+    _, featurizer = tagger._ensure_loaded()
+    words = ["بوتين", "وموسكو", "xqzv", "الأمم", "،", "زبيرقان", "لبيونغيانغ"]
+    analysed = [featurizer.word_own_features(w) for w in words]
+    tagger.remember_many(words, analysed)
+    for word, (own, _, _, _) in zip(words, analysed, strict=True):
+        rows = [r for r in map(tagger._base_index.get, own) if r is not None]
+        expected = tagger._table[rows].sum(axis=0) if rows else np.zeros(tagger._table.shape[1:])
+        np.testing.assert_allclose(tagger._cache[word].vectors, expected, rtol=1e-12, atol=1e-12)
+    small = NerTagger.load()
+    small.cache_size = 4
+    sentences = [["قال", "الرئيس", "بوتين"], ["في", "موسكو", "أمس", "إن"]]
+    assert small.tag(sentences) == tagger.tag(sentences)
+    assert set(small._cache) == set(sentences[0]) | set(sentences[1])  # one call's words, though above the size
