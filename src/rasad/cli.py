@@ -185,14 +185,19 @@ def eval_ner(
         bool, typer.Option("--anercorp-convention", help="With --wojood: restate the gold spans the way ANERcorp "
                            "annotates (head nouns outside names), to separate convention from recognition.")
     ] = False,
+    sentence_level: Annotated[
+        bool, typer.Option("--sentence-level", help="Score the tagger's sentence-level tags, without the "
+                           "document-level consistency pass `rasad analyze` runs (docs/models/ner.md).")
+    ] = False,
 ) -> None:
     """Tag the gold tokens and score exact entity spans (conlleval-style)."""
     module = _component("rasad.eval.ner")
     path = _existing(gold, "gold file")
     if anercorp_convention and not wojood:
         raise UsageError("--anercorp-convention only applies with --wojood")
-    result = (module.evaluate_wojood(path, anercorp_convention=anercorp_convention) if wojood
-              else module.evaluate(path))
+    window = None if sentence_level else module.DOCUMENT_WINDOW
+    result = (module.evaluate_wojood(path, anercorp_convention=anercorp_convention, document_window=window)
+              if wojood else module.evaluate(path, document_window=window))
     _print_result(result, as_json, module)
 
 

@@ -143,3 +143,17 @@ def test_shipped_model_out_of_domain_floor():
     # Wojood wraps head nouns into names ("بلدية نابلس" ORG, "مدينة جنين" LOC) where ANERcorp does not,
     # so exact-span agreement is low by construction; this floor catches a broken model, not the domain gap.
     assert evaluate_wojood(SHARED / "data" / "ner" / "wojood_sample" / "val.txt")["f1"] > 0.35
+
+
+class _FirstSentenceTagger:
+    """Tags هيرمان as a person in the first sentence only."""
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [["B-PER" if w == "هيرمان" and k == 0 else "O" for w in s] for k, s in enumerate(sentences)]
+
+
+def test_evaluation_scores_the_document_consistent_tags_unless_sentence_level(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.conll"
+    gold.write_text("قال O\nهيرمان B-PERS\n\nوأضاف O\nهيرمان B-PERS\n", encoding="utf-8")
+    assert evaluate(gold, _FirstSentenceTagger())["recall"] == 1.0  # type: ignore[arg-type]
+    assert evaluate(gold, _FirstSentenceTagger(), document_window=None)["recall"] == 0.5  # type: ignore[arg-type]

@@ -33,3 +33,25 @@ def test_sentence_token_ranges_follow_sentence_spans() -> None:
     ranges = sentence_token_ranges([Sentence(0, cut - 1), Sentence(cut, len(TEXT))], tokens)
     assert ranges == [(0, 8), (8, 10)]
     assert [t.text for t in tokens[8:10]] == ["وغادر", "."]
+
+
+class _FirstOccurrenceTagger:
+    """Tags هيرمان as a person only in the first sentence it sees, as a tagger may where the context is weak."""
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [["B-PER" if w == "هيرمان" and k == 0 else "O" for w in s] for k, s in enumerate(sentences)]
+
+
+def test_the_stage_makes_the_article_consistent() -> None:
+    from types import MappingProxyType
+
+    from rasad.model import Document
+    from rasad.resources import Resources
+    from rasad.stages import ner, text
+
+    doc = Document(id="d1", text="قال المدرب هيرمان إن الفريق جاهز. وأضاف هيرمان أن المباراة صعبة.")
+    resources = Resources(overrides={"ner_tagger": _FirstOccurrenceTagger()})
+    layers = dict(text.run(doc, MappingProxyType({}), resources))
+    spans = ner.run(doc, MappingProxyType(layers), resources)["ner"]
+    assert [(s.text, s.label) for s in spans] == [("هيرمان", "PER"), ("هيرمان", "PER")]
+    assert spans[1].start == doc.text.rindex("هيرمان")

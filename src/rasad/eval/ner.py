@@ -49,16 +49,28 @@ def score_tags(gold_tags: list[list[str]], pred_tags: list[list[str]]) -> dict[s
     return score_spans([bio_spans(t) for t in gold_tags], [bio_spans(t) for t in pred_tags])
 
 
-def evaluate(gold_path: Path, tagger: NerTagger | None = None) -> dict[str, Any]:
+# A CoNLL file has no article boundaries: for the document-level consistency pass (rasad.ner.consistency), which
+# `rasad analyze` runs over each whole article, a sentence's document is taken to be the sentences at most this
+# many positions away — about one news article (ANERcorp averages ~15 sentences per article).
+DOCUMENT_WINDOW = 5
+
+
+def evaluate(gold_path: Path, tagger: NerTagger | None = None,
+             document_window: int | None = DOCUMENT_WINDOW) -> dict[str, Any]:
     """Tag the tokens of a `token TAG` gold file with `tagger` (default: the shipped tagger `rasad analyze` uses,
-    RASAD_NER=ensemble included) and score it.
-    Gold PERS tags are read as PER."""
+    RASAD_NER=ensemble included), then, as `rasad analyze` does, make the labels consistent within each document
+    (`document_window`; None scores the sentence-level tags) and score them. Gold PERS tags are read as PER."""
+    from rasad.ner.consistency import propagate
+
     if tagger is None:
         from rasad.ner.select import configured_tagger
 
         tagger = configured_tagger()  # the tagger `rasad analyze` uses (RASAD_NER)
     sentences = read_conll(gold_path)
-    predicted = tagger.tag([tokens for tokens, _ in sentences])
+    tokens = [tokens for tokens, _ in sentences]
+    predicted = tagger.tag(tokens)
+    if document_window is not None:
+        predicted = propagate(tokens, predicted, document_window)
     return score_tags([tags for _, tags in sentences], predicted)
 
 
@@ -159,16 +171,21 @@ def _all_spans(token_tags: list[set[str]]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def evaluate_wojood(path: Path, tagger: NerTagger | None = None, *,
-                    anercorp_convention: bool = False) -> dict[str, Any]:
+def evaluate_wojood(path: Path, tagger: NerTagger | None = None, *, anercorp_convention: bool = False,
+                    document_window: int | None = DOCUMENT_WINDOW) -> dict[str, Any]:
     """Out-of-domain score on a Wojood file: PER, LOC and ORG only (Wojood has no MISC class); see
-    `read_wojood` for `anercorp_convention`."""
+    `read_wojood` for `anercorp_convention` and `evaluate` for `document_window`."""
+    from rasad.ner.consistency import propagate
+
     if tagger is None:
         from rasad.ner.select import configured_tagger
 
         tagger = configured_tagger()  # the tagger `rasad analyze` uses (RASAD_NER)
     sentences = read_wojood(path, anercorp_convention=anercorp_convention)
-    predicted = tagger.tag([tokens for tokens, _ in sentences])
+    tokens = [tokens for tokens, _ in sentences]
+    predicted = tagger.tag(tokens)
+    if document_window is not None:
+        predicted = propagate(tokens, predicted, document_window)
     return score_spans([spans for _, spans in sentences], [bio_spans(tags) for tags in predicted],
                        types={"PER", "LOC", "ORG"})
 

@@ -1,4 +1,5 @@
-"""NER stage: the trained tagger over each sentence's tokens → token-aligned NerSpans (internal layer "ner")."""
+"""NER stage: the trained tagger over each sentence's tokens, made consistent over the article
+(rasad.ner.consistency) → token-aligned NerSpans (internal layer "ner")."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rasad.model import Document, NerSpan, Sentence, Token
+from rasad.ner.consistency import propagate
 from rasad.pipeline import Stage
 from rasad.resources import Resources, register
 
@@ -59,7 +61,9 @@ def run(doc: Document, layers: Mapping[str, Any], resources: Resources) -> dict[
     if not ranges:
         return {"ner": ()}
     tagger = resources.get("ner_tagger")
-    tagged = tagger.tag([[t.text for t in tokens[a:b]] for a, b in ranges])
+    sentences = [[t.text for t in tokens[a:b]] for a, b in ranges]
+    # The article is the document: a name tagged in one sentence is tagged where it recurs untagged.
+    tagged = propagate(sentences, tagger.tag(sentences))
     spans: list[NerSpan] = []
     for (a, _), tags in zip(ranges, tagged, strict=True):
         spans.extend(bio_to_spans(doc.text, tokens, a, tags))
